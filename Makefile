@@ -1,0 +1,66 @@
+# Jeton — every command sets itself up on a fresh Debian/Ubuntu machine.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CARGO ?= cargo
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench clean
+
+help:
+	@echo "make run    build and start Jeton against github.com"
+	@echo "make demo   start a fake GitHub with sample tokens and Jeton pointed at it"
+	@echo "make test   every check: format, lint, Rust, UI and end-to-end tests"
+	@echo "make release  optimized build (target/release/jeton)"
+
+deps:
+	@scripts/deps
+
+test-deps:
+	@scripts/deps --test
+
+ui: deps
+	npm --prefix ui run build --silent
+
+build: ui
+	$(CARGO) build --bins
+
+release: ui
+	$(CARGO) build --release --bin jeton
+
+run: build
+	@scripts/need-display run
+	./target/debug/jeton
+
+demo: build
+	@scripts/need-display demo
+	scripts/demo
+
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+rust-test: ui
+	scripts/headless $(CARGO) test --workspace
+
+ui-test: deps
+	npm --prefix ui run check
+	npm --prefix ui test
+
+ui-e2e: ui
+	npm --prefix ui run e2e
+
+e2e: test-deps build
+	scripts/headless node tests/e2e/run.mjs
+
+test: test-deps lint rust-test ui-test ui-e2e e2e
+	@echo "make test: all checks passed"
+
+bindings: ui
+	JETON_WRITE_BINDINGS=1 $(CARGO) test --lib bindings -- --exact bindings::bindings_are_current
+
+bench: build
+	$(CARGO) run --release -p jeton-bench
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist artifacts

@@ -1,0 +1,191 @@
+//! The sentences behind each error code, in English and French.
+
+use crate::error::{Error, HostRule, MalformedRule};
+use crate::i18n::Lang;
+
+fn rule_text(rule: MalformedRule, lang: Lang) -> &'static str {
+    use MalformedRule::*;
+    match (rule, lang) {
+        (Empty, Lang::En) => "it is empty",
+        (Empty, Lang::Fr) => "il est vide",
+        (WhitespaceInside, Lang::En) => "it has a space or line break inside it",
+        (WhitespaceInside, Lang::Fr) => "il contient une espace ou un saut de ligne",
+        (UnknownPrefix, Lang::En) => "it does not start like any GitHub token (ghp_, github_pat_, gho_, ghu_, ghs_, ghr_, or 40 hexadecimal characters)",
+        (UnknownPrefix, Lang::Fr) => "il ne commence pas comme un jeton GitHub (ghp_, github_pat_, gho_, ghu_, ghs_, ghr_, ou 40 caractères hexadécimaux)",
+        (Length, Lang::En) => "it has the wrong length for its kind",
+        (Length, Lang::Fr) => "sa longueur ne correspond pas à son type",
+        (Charset, Lang::En) => "it has characters GitHub never puts in a token",
+        (Charset, Lang::Fr) => "il contient des caractères que GitHub ne met jamais dans un jeton",
+        (Checksum, Lang::En) => "its checksum does not match (a character was changed or lost when copying)",
+        (Checksum, Lang::Fr) => "sa somme de contrôle ne correspond pas (un caractère a été modifié ou perdu à la copie)",
+        (Structure, Lang::En) => "its parts are not laid out as GitHub lays them out",
+        (Structure, Lang::Fr) => "ses parties ne sont pas agencées comme GitHub les agence",
+    }
+}
+
+pub(crate) fn message(e: &Error, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    match e {
+        Error::TokenMalformed { rule } => {
+            let why = rule_text(*rule, lang);
+            if fr {
+                format!("Ce n’est pas un jeton GitHub valide : {why}. Copiez à nouveau le jeton entier depuis GitHub.")
+            } else {
+                format!("This is not a valid GitHub token: {why}. Copy the whole token from GitHub again.")
+            }
+        }
+        Error::TokenInvalid => if fr {
+            "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.".into()
+        } else {
+            "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.".into()
+        },
+        Error::TokenExpired => if fr {
+            "Ce jeton a expiré. Renouvelez-le pour continuer à l’utiliser.".into()
+        } else {
+            "This token has expired. Renew it to keep using it.".into()
+        },
+        Error::SsoRequired { url } => {
+            let at = url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+            if fr {
+                format!("Une organisation exige l’authentification SAML pour ce jeton. Autorisez-le depuis la page SSO{at}, puis vérifiez-le à nouveau.")
+            } else {
+                format!("An organization requires SAML single sign-on for this token. Authorize it on the SSO page{at}, then check it again.")
+            }
+        }
+        Error::RateLimited { retry_after_secs } => {
+            let wait = retry_after_secs.map(|s| s.div_ceil(60).max(1));
+            match (fr, wait) {
+                (false, Some(m)) => format!("GitHub's rate limit is reached for this account. Try again in about {m} minute(s)."),
+                (false, None) => "GitHub's rate limit is reached for this account. Try again in a few minutes.".into(),
+                (true, Some(m)) => format!("La limite de requêtes de GitHub est atteinte pour ce compte. Réessayez dans environ {m} minute(s)."),
+                (true, None) => "La limite de requêtes de GitHub est atteinte pour ce compte. Réessayez dans quelques minutes.".into(),
+            }
+        }
+        Error::Network { host, detail } => if fr {
+            format!("Impossible de joindre {host} ({detail}). Vérifiez votre connexion ou l’adresse de l’hôte, puis réessayez.")
+        } else {
+            format!("Could not reach {host} ({detail}). Check your connection or the host's address, then try again.")
+        },
+        Error::BadResponse { host, detail } => if fr {
+            format!("{host} a renvoyé une réponse illisible ({detail}). Ce n’est peut-être pas une API GitHub ; vérifiez l’adresse ou réessayez plus tard.")
+        } else {
+            format!("{host} sent an answer Jeton cannot read ({detail}). It may not be a GitHub API; check the address or try again later.")
+        },
+        Error::HostInvalid { url, reason } => {
+            let why = match (reason, fr) {
+                (HostRule::Unparsable, false) => "it is not a web address",
+                (HostRule::Unparsable, true) => "ce n’est pas une adresse web",
+                (HostRule::PlainHttpNotLoopback, false) => "plain http:// is only allowed for this computer (localhost); use https://",
+                (HostRule::PlainHttpNotLoopback, true) => "http:// n’est permis que pour cet ordinateur (localhost) ; utilisez https://",
+                (HostRule::Scheme, false) => "it must start with https://",
+                (HostRule::Scheme, true) => "elle doit commencer par https://",
+            };
+            if fr { format!("L’hôte « {url} » est refusé : {why}.") } else { format!("The host \"{url}\" is refused: {why}.") }
+        }
+        Error::KeychainUnavailable { detail } => if fr {
+            format!("Le trousseau du système est indisponible ({detail}). Jeton n’enregistre jamais de jeton en clair : démarrez le service de trousseau (Secret Service, p. ex. gnome-keyring), puis réessayez.")
+        } else {
+            format!("The system keychain is unavailable ({detail}). Jeton never stores a token in plain text: start the keychain service (Secret Service, e.g. gnome-keyring), then try again.")
+        },
+        Error::KeychainLocked => if fr {
+            "Le trousseau du système est verrouillé. Déverrouillez-le (mot de passe de session), puis réessayez.".into()
+        } else {
+            "The system keychain is locked. Unlock it (your login password), then try again.".into()
+        },
+        Error::KeychainTimeout => if fr {
+            "Le trousseau n’a pas répondu à temps. S’il demande un mot de passe, saisissez-le, puis réessayez.".into()
+        } else {
+            "The keychain did not answer in time. If it is asking for a password, enter it, then try again.".into()
+        },
+        Error::SecretMissing { name } => if fr {
+            format!("Le secret du jeton « {name} » n’est plus dans le trousseau. Ajoutez le jeton à nouveau ou oubliez-le.")
+        } else {
+            format!("The secret of token \"{name}\" is no longer in the keychain. Add the token again or forget it.")
+        },
+        Error::NotFound { name } => if fr {
+            format!("Aucun jeton nommé « {name} ». `jeton list` montre les noms connus.")
+        } else {
+            format!("No token is named \"{name}\". `jeton list` shows the names Jeton knows.")
+        },
+        Error::NameTaken { name } => if fr {
+            format!("Un jeton s’appelle déjà « {name} ». Choisissez un autre nom.")
+        } else {
+            format!("A token is already named \"{name}\". Choose another name.")
+        },
+        Error::NameInvalid => if fr {
+            "Donnez au jeton un nom de 1 à 100 caractères, sans saut de ligne.".into()
+        } else {
+            "Give the token a name of 1 to 100 characters, with no line break.".into()
+        },
+        Error::MetadataCorrupt { path, backup, .. } => {
+            let kept = backup.as_deref().map(|b| if fr { format!(" Une copie est conservée dans {b}.") } else { format!(" A copy is kept at {b}.") }).unwrap_or_default();
+            if fr {
+                format!("Le fichier de Jeton {path} est illisible ; Jeton l’ouvre en lecture seule et ne l’écrasera pas.{kept} Restaurez une sauvegarde ou signalez le problème.")
+            } else {
+                format!("Jeton's file {path} cannot be read; Jeton opens it read-only and will not overwrite it.{kept} Restore a backup or report the problem.")
+            }
+        }
+        Error::MetadataTooNew { path, found, supported } => if fr {
+            format!("{path} vient d’une version plus récente de Jeton (format {found}, celle-ci lit jusqu’au {supported}). Mettez Jeton à jour ; en attendant il est en lecture seule.")
+        } else {
+            format!("{path} comes from a newer Jeton (format {found}; this one reads up to {supported}). Update Jeton; until then it is read-only.")
+        },
+        Error::MetadataReadOnly => if fr {
+            "Les données de Jeton sont en lecture seule (fichier illisible ou trop récent). Aucune modification n’est enregistrée.".into()
+        } else {
+            "Jeton's data is read-only (unreadable or newer file). No change is saved.".into()
+        },
+        Error::Storage { detail } => if fr {
+            format!("Jeton n’a pas pu écrire ses données ({detail}). Vérifiez l’espace disque et les droits du dossier de données.")
+        } else {
+            format!("Jeton could not write its data ({detail}). Check disk space and the data folder's permissions.")
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<Error> {
+        vec![
+            Error::TokenMalformed { rule: MalformedRule::Checksum },
+            Error::TokenInvalid,
+            Error::TokenExpired,
+            Error::SsoRequired { url: Some("https://github.com/orgs/x/sso".into()) },
+            Error::RateLimited { retry_after_secs: Some(61) },
+            Error::Network { host: "api.github.com".into(), detail: "refused".into() },
+            Error::BadResponse { host: "h".into(), detail: "not JSON".into() },
+            Error::HostInvalid { url: "http://x".into(), reason: HostRule::PlainHttpNotLoopback },
+            Error::KeychainUnavailable { detail: "no Secret Service".into() },
+            Error::KeychainLocked,
+            Error::KeychainTimeout,
+            Error::SecretMissing { name: "n".into() },
+            Error::NotFound { name: "n".into() },
+            Error::NameTaken { name: "n".into() },
+            Error::NameInvalid,
+            Error::MetadataCorrupt { path: "p".into(), backup: Some("b".into()), detail: "d".into() },
+            Error::MetadataTooNew { path: "p".into(), found: 9, supported: 1 },
+            Error::MetadataReadOnly,
+            Error::Storage { detail: "d".into() },
+        ]
+    }
+
+    #[test]
+    fn every_error_has_a_sentence_in_both_languages() {
+        for e in all() {
+            let en = e.message(Lang::En);
+            let fr = e.message(Lang::Fr);
+            assert!(en.ends_with('.'), "{en}");
+            assert!(fr.ends_with('.'), "{fr}");
+            assert_ne!(en, fr, "{}", e.code());
+            assert!(!e.code().is_empty());
+        }
+    }
+
+    #[test]
+    fn rate_limit_rounds_up_to_minutes() {
+        let e = Error::RateLimited { retry_after_secs: Some(61) };
+        assert!(e.message(Lang::En).contains("2 minute"));
+    }
+}

@@ -1,0 +1,17 @@
+//! Jeton's rules, with no Tauri dependency: tokens, the GitHub client, the vault,
+//! and the services the desktop shell and the CLI both call.
+
+pub mod config;
+pub mod error;
+mod error_messages;
+pub mod github;
+pub mod i18n;
+pub mod model;
+pub mod secret;
+pub mod service;
+pub mod status;
+pub mod token;
+pub mod vault;
+
+pub use error::{Error, ErrorPayload, Result};
+pub use secret::Secret;

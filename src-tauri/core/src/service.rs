@@ -1,0 +1,195 @@
+//! What Jeton does, for the desktop shell and the CLI alike: check, add, list,
+//! re-check and forget tokens. Callers hold no rules; they call these.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+
+use crate::config::{Config, Host};
+use crate::error::{Error, Result};
+use crate::github::GitHubClient;
+use crate::i18n::Lang;
+use crate::model::{rfc3339, CheckRecord, TokenRecord, TokenStatus, TokenView};
+use crate::status::{days_left, view_of};
+use crate::token;
+use crate::vault::{KeyringStore, MetadataStore, SecretStore, Vault};
+
+pub struct Jeton {
+    pub config: Config,
+    pub vault: Vault,
+    pub client: GitHubClient,
+}
+
+/// The result of checking a token that is not (yet) stored.
+pub struct CheckOutcome {
+    pub view: TokenView,
+    pub ok: bool,
+}
+
+impl Jeton {
+    /// Jeton with the OS keychain, configured from the environment.
+    pub fn from_env() -> Result<Jeton> {
+        let config = Config::from_env()?;
+        let store = Arc::new(KeyringStore::new(config.keyring_namespace.clone()));
+        Jeton::new(config, store)
+    }
+
+    pub fn new(config: Config, store: Arc<dyn SecretStore>) -> Result<Jeton> {
+        let vault = Vault::new(store, MetadataStore::new(config.data_dir.clone()));
+        Ok(Jeton { config, vault, client: GitHubClient::new()? })
+    }
+
+    /// Checks a token: its format offline, then (unless `offline`) `GET /user`.
+    pub async fn check(&self, input: &str, host: Option<&str>, offline: bool, lang: Lang) -> CheckOutcome {
+        let host_key = host.map(str::to_owned).unwrap_or_else(|| self.config.default_host().key());
+        let mut view = TokenView {
+            id: None,
+            name: None,
+            host: host_key,
+            kind: None,
+            well_formed: false,
+            login: None,
+            scopes: None,
+            expires_at: None,
+            status: TokenStatus::Unknown,
+            sso_url: None,
+            error: None,
+            days_left: None,
+            last_checked: None,
+        };
+        let parsed = match token::parse(input) {
+            Ok(p) => p,
+            Err(e) => {
+                view.status = TokenStatus::Invalid;
+                view.error = Some(e.payload(lang));
+                return CheckOutcome { view, ok: false };
+            }
+        };
+        view.kind = Some(parsed.kind);
+        view.well_formed = true;
+        if offline {
+            return CheckOutcome { view, ok: true };
+        }
+        let host = match self.config.host(host) {
+            Ok(h) => h,
+            Err(e) => {
+                view.error = Some(e.payload(lang));
+                return CheckOutcome { view, ok: false };
+            }
+        };
+        view.host = host.key();
+        let now = Utc::now();
+        view.last_checked = Some(rfc3339(now));
+        match self.client.get_user(&host, &parsed.secret).await {
+            Ok(user) => {
+                view.login = Some(user.login);
+                view.scopes = if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
+                view.expires_at = user.expires_at.map(rfc3339);
+                view.days_left = user.expires_at.map(|e| days_left(e, now) as i32);
+                view.status = match user.expires_at {
+                    Some(e) if days_left(e, now) < crate::status::EXPIRING_WITHIN_DAYS => TokenStatus::Expiring,
+                    _ => TokenStatus::Valid,
+                };
+                CheckOutcome { view, ok: true }
+            }
+            Err(e) => {
+                view.status = status_for_error(&e);
+                if let Error::SsoRequired { url } = &e {
+                    view.sso_url = url.clone();
+                }
+                view.error = Some(e.payload(lang));
+                CheckOutcome { view, ok: false }
+            }
+        }
+    }
+
+    /// Checks a token against its host, then stores it: the secret in the keychain,
+    /// the metadata in the data dir. Nothing is stored when any step fails.
+    pub async fn add(&self, name: &str, host: Option<&str>, input: &str) -> Result<TokenView> {
+        crate::vault::validate_name(name)?;
+        let parsed = token::parse(input)?;
+        let host = self.config.host(host)?;
+        if self.vault.list()?.iter().any(|t| t.name == name) {
+            return Err(Error::NameTaken { name: name.into() });
+        }
+        let user = self.client.get_user(&host, &parsed.secret).await?;
+        let now = Utc::now();
+        let record = TokenRecord {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: name.to_owned(),
+            host: host.key(),
+            login: Some(user.login),
+            kind: parsed.kind,
+            scopes: if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None },
+            permissions: None,
+            expires_at: user.expires_at,
+            created_at: now,
+            last_check: Some(CheckRecord { at: now, status: TokenStatus::Valid, sso_url: None, error: None }),
+            notes: String::new(),
+            tags: vec![],
+            predecessor: None,
+            reminders_sent: vec![],
+        };
+        let stored = self.vault.add(record, &parsed.secret)?;
+        Ok(view_of(&stored, now))
+    }
+
+    pub fn list(&self) -> Result<Vec<TokenView>> {
+        let now = Utc::now();
+        let mut views: Vec<TokenView> = self.vault.list()?.iter().map(|r| view_of(r, now)).collect();
+        views.sort_by(|a, b| (&a.host, &a.login, &a.name).cmp(&(&b.host, &b.login, &b.name)));
+        Ok(views)
+    }
+
+    /// Asks GitHub again about a stored token and records the answer. A failed check
+    /// is recorded as a status; the token itself is never dropped or rewritten.
+    pub async fn recheck(&self, id_or_name: &str, lang: Lang) -> Result<TokenView> {
+        let record = self.vault.find(id_or_name)?;
+        let secret = self.vault.secret(&record)?;
+        let host = self.config.host(Some(&record.host))?;
+        let result = self.client.get_user(&host, &secret).await;
+        let now = Utc::now();
+        let updated = self.vault.update(&record.id, |r| match result {
+            Ok(user) => {
+                r.login = Some(user.login);
+                if r.kind.has_scopes() {
+                    r.scopes = Some(user.scopes.unwrap_or_default());
+                }
+                if user.expires_at.is_some() || !user.expiry_unparsable {
+                    r.expires_at = user.expires_at;
+                }
+                r.last_check = Some(CheckRecord { at: now, status: TokenStatus::Valid, sso_url: None, error: None });
+            }
+            Err(e) => {
+                let sso_url = if let Error::SsoRequired { url } = &e { url.clone() } else { None };
+                r.last_check = Some(CheckRecord { at: now, status: status_for_error(&e), sso_url, error: Some(e.payload(lang)) });
+            }
+        })?;
+        Ok(view_of(&updated, now))
+    }
+
+    pub fn forget(&self, id_or_name: &str) -> Result<()> {
+        self.vault.forget(id_or_name).map(|_| ())
+    }
+
+    /// Whether the keychain answers (unavailable and locked are distinct errors).
+    pub async fn keychain_status(&self) -> Result<()> {
+        self.vault.secrets().probe()
+    }
+
+    pub fn host(&self, web: Option<&str>) -> Result<Host> {
+        self.config.host(web)
+    }
+}
+
+/// The status a check error stands for.
+pub fn status_for_error(e: &Error) -> TokenStatus {
+    match e {
+        Error::TokenInvalid | Error::TokenMalformed { .. } => TokenStatus::Invalid,
+        Error::TokenExpired => TokenStatus::Expired,
+        Error::SsoRequired { .. } => TokenStatus::SsoRequired,
+        Error::RateLimited { .. } => TokenStatus::RateLimited,
+        Error::Network { .. } | Error::BadResponse { .. } => TokenStatus::Unreachable,
+        _ => TokenStatus::Unknown,
+    }
+}

@@ -1,0 +1,99 @@
+//! A token's status and days left, from what Jeton recorded and the time now.
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{rfc3339, TokenRecord, TokenStatus, TokenView};
+
+/// A token expiring within this many days is "expiring".
+pub const EXPIRING_WITHIN_DAYS: i64 = 7;
+
+/// Whole days from `now` to `expires_at`, rounded down (negative once expired).
+pub fn days_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (expires_at - now).num_seconds().div_euclid(86_400)
+}
+
+/// The status a person should see. GitHub answers an expired token with the same 401
+/// as a wrong one, so the expiry Jeton recorded decides between expired and invalid.
+pub fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
+    if let Some(exp) = record.expires_at {
+        if exp <= now {
+            return TokenStatus::Expired;
+        }
+    }
+    let checked = record.last_check.as_ref().map(|c| c.status).unwrap_or(TokenStatus::Unknown);
+    match checked {
+        TokenStatus::Valid | TokenStatus::Expiring => match record.expires_at {
+            Some(exp) if days_left(exp, now) < EXPIRING_WITHIN_DAYS => TokenStatus::Expiring,
+            _ => TokenStatus::Valid,
+        },
+        TokenStatus::Expired => TokenStatus::Invalid,
+        other => other,
+    }
+}
+
+pub fn view_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenView {
+    let check = record.last_check.as_ref();
+    TokenView {
+        id: Some(record.id.clone()),
+        name: Some(record.name.clone()),
+        host: record.host.clone(),
+        kind: Some(record.kind),
+        well_formed: true,
+        login: record.login.clone(),
+        scopes: record.scopes.clone(),
+        expires_at: record.expires_at.map(rfc3339),
+        status: status_of(record, now),
+        sso_url: check.and_then(|c| c.sso_url.clone()),
+        error: check.and_then(|c| c.error.clone()),
+        days_left: record.expires_at.map(|e| days_left(e, now).clamp(i32::MIN as i64, i32::MAX as i64) as i32),
+        last_checked: check.map(|c| rfc3339(c.at)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CheckRecord, TokenKind};
+    use chrono::Duration;
+
+    fn rec(expires_in: Option<Duration>, checked: Option<TokenStatus>, now: DateTime<Utc>) -> TokenRecord {
+        TokenRecord {
+            id: "i".into(),
+            name: "n".into(),
+            host: "https://github.com".into(),
+            login: Some("octocat".into()),
+            kind: TokenKind::Classic,
+            scopes: Some(vec!["repo".into()]),
+            permissions: None,
+            expires_at: expires_in.map(|d| now + d),
+            created_at: now,
+            last_check: checked.map(|status| CheckRecord { at: now, status, sso_url: None, error: None }),
+            notes: String::new(),
+            tags: vec![],
+            predecessor: None,
+            reminders_sent: vec![],
+        }
+    }
+
+    #[test]
+    fn statuses() {
+        let now = Utc::now();
+        let s = |e, c| status_of(&rec(e, c, now), now);
+        assert_eq!(s(Some(Duration::days(30)), Some(TokenStatus::Valid)), TokenStatus::Valid);
+        assert_eq!(s(None, Some(TokenStatus::Valid)), TokenStatus::Valid);
+        assert_eq!(s(Some(Duration::days(2)), Some(TokenStatus::Valid)), TokenStatus::Expiring);
+        assert_eq!(s(Some(Duration::days(-1)), Some(TokenStatus::Valid)), TokenStatus::Expired);
+        assert_eq!(s(Some(Duration::days(-1)), Some(TokenStatus::Invalid)), TokenStatus::Expired);
+        assert_eq!(s(Some(Duration::days(30)), Some(TokenStatus::Invalid)), TokenStatus::Invalid);
+        assert_eq!(s(Some(Duration::days(30)), None), TokenStatus::Unknown);
+        assert_eq!(s(None, Some(TokenStatus::SsoRequired)), TokenStatus::SsoRequired);
+    }
+
+    #[test]
+    fn days_left_rounds_down() {
+        let now = Utc::now();
+        assert_eq!(days_left(now + Duration::hours(47), now), 1);
+        assert_eq!(days_left(now + Duration::hours(48), now), 2);
+        assert_eq!(days_left(now - Duration::hours(1), now), -1);
+    }
+}

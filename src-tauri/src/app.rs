@@ -1,0 +1,28 @@
+//! The desktop app: window, state and commands.
+
+use std::sync::{Arc, Mutex};
+
+use jeton_core::i18n::Lang;
+use jeton_core::service::Jeton;
+
+use crate::commands::AppState;
+
+pub fn run() {
+    crate::cli::init_tracing();
+    let builder = crate::specta_builder();
+    let jeton = Jeton::from_env().map(Arc::new);
+    if let Err(e) = &jeton {
+        tracing::error!(code = e.code(), "Jeton could not start its core");
+    }
+    let state = AppState { jeton, lang: Mutex::new(Lang::from_env()) };
+    tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .manage(state)
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Jeton");
+}

@@ -1,0 +1,39 @@
+//! `jeton list [--json]`
+
+use jeton_core::i18n::Lang;
+use serde_json::Value;
+
+use super::output;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    json: bool,
+}
+
+pub async fn run(a: Args, lang: Lang) -> i32 {
+    let jeton = match super::open(lang, a.json) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let tokens = match jeton.list() {
+        Ok(t) => t,
+        Err(e) => return output::fail(&e, lang, a.json),
+    };
+    if a.json {
+        output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
+    } else if tokens.is_empty() {
+        println!("No tokens yet. Add one with: jeton add --name NAME -  (the token on standard input)");
+    } else {
+        let mut group = None;
+        for t in &tokens {
+            let g = (t.host.clone(), t.login.clone());
+            if group.as_ref() != Some(&g) {
+                println!("{} — {}", g.0, g.1.as_deref().unwrap_or("?"));
+                group = Some(g);
+            }
+            println!("  {}", output::token_line(t));
+        }
+    }
+    super::OK
+}

@@ -1,0 +1,96 @@
+//! Tauri commands: each one calls core and turns its error into `{code, message}`.
+//! No rules live here.
+
+use std::sync::{Arc, Mutex};
+
+use jeton_core::i18n::Lang;
+use jeton_core::model::TokenView;
+use jeton_core::service::Jeton;
+use jeton_core::ErrorPayload;
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+pub struct AppState {
+    pub jeton: Result<Arc<Jeton>, jeton_core::Error>,
+    pub lang: Mutex<Lang>,
+}
+
+impl AppState {
+    fn lang(&self) -> Lang {
+        *self.lang.lock().unwrap()
+    }
+
+    fn jeton(&self) -> Result<Arc<Jeton>, ErrorPayload> {
+        self.jeton.clone().map_err(|e| e.payload(self.lang()))
+    }
+
+    fn fail(&self, e: jeton_core::Error) -> ErrorPayload {
+        e.payload(self.lang())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct AppInfo {
+    pub version: String,
+    pub lang: Lang,
+    pub github_url: String,
+    pub data_dir: String,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    let (github_url, data_dir) = match &state.jeton {
+        Ok(j) => (j.config.default_host().key(), j.config.data_dir.display().to_string()),
+        Err(_) => (String::new(), String::new()),
+    };
+    AppInfo { version: env!("CARGO_PKG_VERSION").into(), lang: state.lang(), github_url, data_dir }
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn keychain_status(state: State<'_, AppState>) -> Result<(), ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.keychain_status().await.map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_tokens(state: State<'_, AppState>) -> Result<Vec<TokenView>, ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.list().map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_token(
+    state: State<'_, AppState>,
+    name: String,
+    host: Option<String>,
+    token: String,
+) -> Result<TokenView, ErrorPayload> {
+    let jeton = state.jeton()?;
+    let token = jeton_core::Secret::new(token);
+    jeton.add(&name, host.as_deref(), token.expose()).await.map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn recheck_token(state: State<'_, AppState>, id: String) -> Result<TokenView, ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.recheck(&id, state.lang()).await.map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn forget_token(state: State<'_, AppState>, id: String) -> Result<(), ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.forget(&id).map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn set_lang(state: State<'_, AppState>, lang: Lang) {
+    *state.lang.lock().unwrap() = lang;
+}
