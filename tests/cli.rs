@@ -1,0 +1,144 @@
+//! The CLI contract (`jeton check|add|list`) against fakehub, with the real keychain
+//! (run under `scripts/headless`).
+
+mod common;
+
+use common::{contains, files_below, Env};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_reports_kind_login_scopes_and_status() {
+    let env = Env::new().await;
+    let token = env.classic(&["repo", "public_repo", "gist"]);
+    let run = env.jeton(&["check", "--json", "-"], &format!("{token}\n")).await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v = run.json();
+    assert_eq!(v["kind"], "classic");
+    assert_eq!(v["well_formed"], true);
+    assert_eq!(v["login"], "octocat");
+    assert_eq!(v["scopes"], serde_json::json!(["repo", "gist"]));
+    assert_eq!(v["status"], "valid");
+    assert_eq!(v["error"], serde_json::Value::Null);
+    assert!(!run.stdout.contains(&token), "check must not echo the secret");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_token_is_refused_before_any_network_call() {
+    let env = Env::new().await;
+    let token = env.classic(&["repo"]);
+    let mut broken = token.clone().into_bytes();
+    let last = broken.len() - 1;
+    broken[last] = if broken[last] == b'A' { b'B' } else { b'A' };
+    let broken = String::from_utf8(broken).unwrap();
+    let before = env.hub.stats().total;
+    for (input, rule) in [(broken.as_str(), "checksum"), ("ghp_abc def", "space"), ("xoxb_123", "does not start like")] {
+        let run = env.jeton(&["check", "--json", "-"], input).await;
+        assert_eq!(run.code, 1, "{input}");
+        let v = run.json();
+        assert_eq!(v["well_formed"], false);
+        assert_eq!(v["error"]["code"], "token_malformed");
+        assert!(v["error"]["message"].as_str().unwrap().contains(rule), "{}", v["error"]["message"]);
+        let add = env.jeton(&["add", "--name", "x", "-"], input).await;
+        assert_eq!(add.code, 1);
+        assert!(add.stderr.contains(rule), "{}", add.stderr);
+    }
+    assert_eq!(env.hub.stats().total, before, "no request may reach GitHub for a malformed token");
+    assert!(files_below(env.data_dir()).is_empty(), "nothing may be stored");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn offline_check_makes_no_request() {
+    let env = Env::new().await;
+    let token = env.classic(&[]);
+    let before = env.hub.stats().total;
+    let run = env.jeton(&["check", "--offline", "--json", "-"], &token).await;
+    assert_eq!(run.code, 0);
+    assert_eq!(run.json()["kind"], "classic");
+    assert_eq!(env.hub.stats().total, before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn revoked_token_is_invalid_and_not_stored() {
+    let env = Env::new().await;
+    let token = env.classic(&["repo"]);
+    env.hub.revoke_token(&token).unwrap();
+    let run = env.jeton(&["check", "--json", "-"], &token).await;
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["status"], "invalid");
+    assert_eq!(run.json()["error"]["code"], "token_invalid");
+    let add = env.jeton(&["add", "--name", "old", "--json", "-"], &token).await;
+    assert_eq!(add.code, 1);
+    assert_eq!(add.json()["error"]["code"], "token_invalid");
+    let list = env.jeton(&["list", "--json"], "").await;
+    assert_eq!(list.json(), serde_json::json!([]));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn add_stores_secret_in_keychain_and_only_there() {
+    let env = Env::new().await;
+    let token = env.classic(&["repo"]);
+    let run = env.jeton(&["add", "--name", "laptop git", "--json", "-"], &format!("{token}\n")).await;
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let added = run.json();
+    assert_eq!(added["name"], "laptop git");
+    let id = added["id"].as_str().unwrap().to_owned();
+    assert_eq!(env.keychain_lookup(&id).as_deref(), Some(token.as_str()));
+
+    let list = env.jeton(&["list", "--json"], "").await;
+    assert_eq!(list.code, 0);
+    let items = list.json();
+    assert_eq!(items.as_array().unwrap().len(), 1);
+    assert_eq!(items[0]["login"], "octocat");
+    assert_eq!(items[0]["kind"], "classic");
+    assert_eq!(items[0]["status"], "valid");
+    let human = env.jeton(&["list"], "").await;
+    assert!(human.stdout.contains("laptop git"));
+    for (path, bytes) in files_below(env.data_dir()) {
+        assert!(!contains(&bytes, &token), "secret found in {}", path.display());
+    }
+    assert!(!list.stdout.contains(&token) && !run.stdout.contains(&token) && !run.stderr.contains(&token));
+
+    let dup = env.jeton(&["add", "--name", "laptop git", "--json", "-"], &token).await;
+    assert_eq!(dup.code, 1);
+    assert_eq!(dup.json()["error"]["code"], "name_taken");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unreachable_host_gives_a_clear_error_and_stores_nothing() {
+    let env = Env::new().await;
+    let token = env.classic(&[]);
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let run = env.jeton(&["add", "--name", "x", "--host", &dead, "--json", "-"], &token).await;
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["error"]["code"], "network");
+    assert!(files_below(env.data_dir()).is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn plain_http_is_refused_for_remote_hosts() {
+    let env = Env::new().await;
+    let run = env.jeton(&["check", "--host", "http://ghe.example.com", "--json", "-"], &env.classic(&[])).await;
+    assert_eq!(run.code, 1);
+    assert_eq!(run.json()["error"]["code"], "host_invalid");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn token_in_arguments_is_a_usage_error() {
+    let env = Env::new().await;
+    let token = env.classic(&[]);
+    let run = env.jeton(&["check", &token], "").await;
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("standard input"));
+    let bad = env.jeton(&["check", "--nope", "-"], "").await;
+    assert_eq!(bad.code, 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn messages_follow_the_locale() {
+    let env = Env::new().await;
+    let en = env.jeton(&["check", "--offline", "-"], "nope").await;
+    assert!(en.stderr.contains("not a valid GitHub token"), "{}", en.stderr);
+    let fr = env.jeton_env(&["check", "--offline", "-"], "nope", &[("LANG", "fr_FR.UTF-8")]).await;
+    assert!(fr.stderr.contains("pas un jeton GitHub valide"), "{}", fr.stderr);
+}

@@ -1,0 +1,139 @@
+// End to end: the real Jeton app, driven through tauri-driver and WebKitWebDriver,
+// against fakehub, with the real Secret Service. Run inside scripts/headless.
+//
+// Steps: empty dashboard → add a token through the dialog → it is listed with its
+// login and days left → the secret is in the Secret Service and nowhere on disk →
+// a malformed and a revoked token are refused in the dialog → forget.
+// Screenshots of each step go to artifacts/e2e/.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { Session } from "./webdriver.mjs";
+import { startHub } from "./hub.mjs";
+import { scanForSecrets } from "./leaks.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const app = join(root, "target/debug/jeton");
+const artifacts = join(root, "artifacts/e2e");
+mkdirSync(artifacts, { recursive: true });
+
+const results = [];
+async function step(name, fn) {
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}\n     ${e.stack || e}`);
+    throw e;
+  }
+}
+
+const hub = await startHub(join(root, "target/debug/fakehub"));
+await hub.createUser("octocat");
+const good = await hub.createToken("octocat", "classic", { scopes: ["repo", "workflow"], days: 45 });
+const revoked = await hub.createToken("octocat", "classic", { scopes: ["gist"], days: 10 });
+await hub.revoke(revoked);
+
+const dataDir = mkdtempSync(join(tmpdir(), "jeton-e2e-data-"));
+const namespace = `jeton-e2e-${process.pid}`;
+const appLog = [];
+const port = 4444 + (process.pid % 1000);
+const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], {
+  env: {
+    ...process.env,
+    JETON_GITHUB_URL: hub.url,
+    JETON_GITHUB_API_URL: hub.url,
+    JETON_DATA_DIR: dataDir,
+    JETON_KEYRING_NAMESPACE: namespace,
+    LANG: "en_US.UTF-8",
+  },
+  stdio: ["ignore", "pipe", "pipe"],
+});
+driver.stdout.on("data", (d) => appLog.push(d));
+driver.stderr.on("data", (d) => appLog.push(d));
+
+let session;
+let failed = false;
+const shot = async (name) => writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+
+try {
+  session = await Session.start(`http://127.0.0.1:${port}`, app);
+
+  await step("the dashboard invites to add a first token", async () => {
+    await session.waitText("[data-testid=empty-state]", (t) => /add/i.test(t));
+    await shot("01-empty");
+  });
+
+  await step("a malformed token is refused in the dialog with the rule it broke", async () => {
+    await session.click("[data-testid=add-token]");
+    await session.waitFor("[data-testid=add-dialog]");
+    await session.type("[data-testid=add-name]", "typo");
+    await session.type("[data-testid=add-secret]", good.slice(0, -1) + (good.endsWith("A") ? "B" : "A"));
+    await session.click("[data-testid=add-submit]");
+    await session.waitText("[data-testid=add-error]", (t) => t.includes("checksum"));
+    await shot("02-malformed");
+  });
+
+  await step("a revoked token is refused with GitHub's answer", async () => {
+    await session.type("[data-testid=add-name]", "old");
+    await session.type("[data-testid=add-secret]", revoked);
+    await session.click("[data-testid=add-submit]");
+    await session.waitText("[data-testid=add-error]", (t) => /rejects this token/i.test(t));
+    await shot("03-revoked");
+  });
+
+  await step("a good token is added and listed with its login and days left", async () => {
+    await session.type("[data-testid=add-name]", "laptop git");
+    await session.type("[data-testid=add-secret]", good);
+    await session.click("[data-testid=add-submit]");
+    await session.waitGone("[data-testid=add-dialog]");
+    await session.waitText("[data-testid=token-name]", (t) => t.includes("laptop git"));
+    await session.waitText("[data-testid=token-row]", (t) => t.includes("octocat"));
+    await session.waitText("[data-testid=token-days]", (t) => /4[45]/.test(t));
+    await shot("04-added");
+  });
+
+  await step("the secret is in the Secret Service under Jeton's namespace", async () => {
+    const ids = JSON.parse(
+      execFileSync(app, ["list", "--json"], {
+        env: { ...process.env, JETON_DATA_DIR: dataDir, JETON_KEYRING_NAMESPACE: namespace, JETON_GITHUB_URL: hub.url, JETON_GITHUB_API_URL: hub.url },
+      }),
+    ).map((t) => t.id);
+    if (ids.length !== 1) throw new Error(`expected one stored token, got ${ids.length}`);
+    const stored = execFileSync("secret-tool", ["lookup", "service", namespace, "username", ids[0]]).toString();
+    if (stored !== good) throw new Error("the keychain does not hold the added token");
+  });
+
+  await step("the secret's bytes appear nowhere on disk or in the app's output", async () => {
+    const hits = scanForSecrets([good, revoked], {
+      dirs: [dataDir, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
+      skip: (p) => p.includes("/keyrings/"),
+      extra: { "app output": Buffer.concat(appLog) },
+    });
+    if (hits.length) throw new Error(`secret found in: ${hits.join(", ")}`);
+  });
+
+  await step("forgetting removes the token from the list and the keychain", async () => {
+    await session.click("[data-testid=token-forget]");
+    await session.click("[data-testid=confirm-ok]");
+    await session.waitFor("[data-testid=empty-state]");
+    const left = execFileSync("secret-tool", ["search", "--all", "service", namespace], { stdio: ["ignore", "pipe", "pipe"] }).toString();
+    if (left.includes("username")) throw new Error("the keychain entry is still there");
+    await shot("05-forgotten");
+  });
+} catch {
+  failed = true;
+  if (session) await shot("failure").catch(() => {});
+} finally {
+  if (session) await session.close();
+  driver.kill("SIGTERM");
+  hub.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+const passed = results.filter(([, ok]) => ok).length;
+console.log(`${passed} passed, ${results.length - passed} failed`);
+process.exit(failed ? 1 : 0);
