@@ -2,6 +2,7 @@
 // through tauri-driver. Waits poll with a deadline; nothing sleeps blindly.
 
 const ELEMENT = "element-6066-11e4-a52e-4a6b7d5d2c5a";
+const elementId = (el) => el[ELEMENT] ?? el.ELEMENT ?? Object.values(el)[0];
 
 export class Session {
   constructor(base, id) {
@@ -35,8 +36,9 @@ export class Session {
   async waitFor(selector, timeoutMs = 20000) {
     return poll(`element ${selector}`, timeoutMs, async () => {
       const found = await this.cmd("POST", "/elements", { using: "css selector", value: selector });
+      if (process.env.WD_DEBUG) console.log(JSON.stringify(found));
       for (const el of found) {
-        const id = el[ELEMENT];
+        const id = elementId(el);
         if (await this.cmd("GET", `/element/${id}/displayed`)) return id;
       }
       return null;
@@ -48,21 +50,20 @@ export class Session {
     return poll(`${selector} to disappear`, timeoutMs, async () => {
       const found = await this.cmd("POST", "/elements", { using: "css selector", value: selector });
       for (const el of found) {
-        if (await this.cmd("GET", `/element/${el[ELEMENT]}/displayed`)) return null;
+        if (await this.cmd("GET", `/element/${elementId(el)}/displayed`)) return null;
       }
       return true;
     });
   }
 
-  /** Waits until the text of `selector` satisfies `pred`. */
+  /** Waits until the rendered text (innerText) of an element matching `selector` satisfies `pred`. */
   async waitText(selector, pred, timeoutMs = 20000) {
     return poll(`text of ${selector}`, timeoutMs, async () => {
-      const found = await this.cmd("POST", "/elements", { using: "css selector", value: selector });
-      for (const el of found) {
-        const text = await this.cmd("GET", `/element/${el[ELEMENT]}/text`);
-        if (pred(text)) return text;
-      }
-      return null;
+      const texts = await this.execute(
+        "return Array.from(document.querySelectorAll(arguments[0])).map((e) => e.innerText);",
+        [selector],
+      );
+      return texts.find((t) => pred(t)) ?? null;
     });
   }
 

@@ -1,0 +1,163 @@
+//! Driving a running fake GitHub in-process: the admin operations.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::Utc;
+
+use crate::faults::Fault;
+use crate::ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
+use crate::ratelimit::{RateSnapshot, SecondaryLimit};
+use crate::state::{BucketKey, Org, Repo, Shared, TokenRecord, User};
+use crate::stats::Stats;
+
+/// A handle on a running hub's state. Cheap to clone, `Send + Sync`; every method
+/// is synchronous and takes effect for the next request.
+#[derive(Clone, Debug)]
+pub struct Control {
+    pub(crate) shared: Arc<Shared>,
+}
+
+impl Control {
+    /// The API base URL, like `https://api.github.com`: `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.shared.addr)
+    }
+
+    /// The same API, GHES-style: `http://127.0.0.1:PORT/api/v3`.
+    pub fn api_v3_url(&self) -> String {
+        format!("{}/api/v3", self.url())
+    }
+
+    /// The web side for the API at [`url`](Self::url), like `https://github.com`.
+    pub fn web_url(&self) -> String {
+        format!("{}/web", self.url())
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.shared.addr
+    }
+
+    pub fn create_user(&self, new: NewUser) -> Result<User, AdminError> {
+        self.shared.lock().create_user(new)
+    }
+
+    pub fn create_org(&self, new: NewOrg) -> Result<Org, AdminError> {
+        self.shared.lock().create_org(new)
+    }
+
+    pub fn add_member(&self, org: &str, login: &str) -> Result<(), AdminError> {
+        self.shared.lock().add_member(org, login)
+    }
+
+    pub fn create_repo(&self, new: NewRepo) -> Result<Repo, AdminError> {
+        self.shared.lock().create_repo(new)
+    }
+
+    /// Mints a token and returns its string.
+    pub fn create_token(&self, new: NewToken) -> Result<String, AdminError> {
+        self.shared.lock().create_token(new).map(|r| r.token)
+    }
+
+    /// What the fake knows about a token.
+    pub fn token(&self, token: &str) -> Option<TokenRecord> {
+        self.shared.lock().tokens.get(token).cloned()
+    }
+
+    /// Moves the token's expiry one second into the past.
+    pub fn expire_token(&self, token: &str) -> Result<(), AdminError> {
+        let mut store = self.shared.lock();
+        store.token_mut(token)?.expires_at = Some(Utc::now() - chrono::Duration::seconds(1));
+        Ok(())
+    }
+
+    pub fn revoke_token(&self, token: &str) -> Result<(), AdminError> {
+        self.shared.lock().token_mut(token)?.revoked = true;
+        Ok(())
+    }
+
+    /// Latency added to every API request (`None` removes it).
+    pub fn set_latency(&self, latency: Option<Duration>) {
+        self.shared.lock().faults.latency = latency;
+    }
+
+    /// Latency added to the requests presenting `token`.
+    pub fn set_token_latency(&self, token: &str, latency: Option<Duration>) {
+        let mut store = self.shared.lock();
+        match latency {
+            Some(d) => store.faults.token_latency.insert(token.to_string(), d),
+            None => store.faults.token_latency.remove(token),
+        };
+    }
+
+    /// Fails the next `count` API requests (queued after any already injected).
+    pub fn inject_fault(&self, fault: Fault, count: u32) {
+        if count > 0 {
+            self.shared.lock().faults.queue.push_back((fault, count));
+        }
+    }
+
+    /// Fails every request presenting `token` (`None` stops it).
+    pub fn set_token_fault(&self, token: &str, fault: Option<Fault>) {
+        let mut store = self.shared.lock();
+        match fault {
+            Some(f) => store.faults.token_faults.insert(token.to_string(), f),
+            None => store.faults.token_faults.remove(token),
+        };
+    }
+
+    /// Removes every fault and latency.
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults = Default::default();
+    }
+
+    fn user_key(&self, login: &str) -> Result<BucketKey, AdminError> {
+        let store = self.shared.lock();
+        let user = store.user_by_login(login);
+        user.map(|u| BucketKey::User(u.id))
+            .ok_or_else(|| AdminError::UnknownUser(login.into()))
+    }
+
+    /// Sets a user's primary limit and starts a fresh window.
+    pub fn set_rate_limit(&self, login: &str, limit: u32) -> Result<RateSnapshot, AdminError> {
+        let key = self.user_key(login)?;
+        let mut store = self.shared.lock();
+        let bucket = store.bucket(key);
+        bucket.set_limit(limit, Utc::now().timestamp());
+        Ok(bucket.snapshot())
+    }
+
+    /// Sets (or with `None` removes) a user's secondary limit.
+    pub fn set_secondary_rate_limit(
+        &self,
+        login: &str,
+        secondary: Option<SecondaryLimit>,
+    ) -> Result<RateSnapshot, AdminError> {
+        let key = self.user_key(login)?;
+        let mut store = self.shared.lock();
+        let bucket = store.bucket(key);
+        bucket.set_secondary(secondary);
+        Ok(bucket.snapshot())
+    }
+
+    /// A user's primary rate-limit state.
+    pub fn rate_limit(&self, login: &str) -> Result<RateSnapshot, AdminError> {
+        let key = self.user_key(login)?;
+        Ok(self.shared.lock().bucket(key).snapshot())
+    }
+
+    /// Forgets all users, orgs, repos, tokens, limits, faults and stats.
+    pub fn reset(&self) {
+        self.shared.lock().reset();
+    }
+
+    /// Request counters.
+    pub fn stats(&self) -> Stats {
+        self.shared.lock().stats.clone()
+    }
+
+    pub fn reset_stats(&self) {
+        self.shared.lock().stats = Stats::default();
+    }
+}

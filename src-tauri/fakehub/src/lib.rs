@@ -1,0 +1,42 @@
+//! fakehub: a faithful fake GitHub for Jeton's tests and demo.
+//!
+//! It serves GitHub's REST API as a token client sees it (at `/` like
+//! api.github.com and under `/api/v3` like GitHub Enterprise Server), and an admin
+//! API to set it up, both in-process ([`Control`], reached through [`FakeHub`]) and
+//! over HTTP under `/_admin`.
+//!
+//! ```no_run
+//! # async fn demo() {
+//! use fakehub::{FakeHub, FakeHubOptions, NewToken, NewUser};
+//! let hub = FakeHub::start(FakeHubOptions::default()).await;
+//! hub.create_user(NewUser { login: "octocat".into(), ..Default::default() }).unwrap();
+//! let token = hub.create_token(NewToken::classic("octocat", &["repo"])).unwrap();
+//! // GET {hub.url()}/user with `Authorization: token {token}`
+//! # }
+//! ```
+
+mod admin;
+mod api;
+mod control;
+mod expiry;
+mod faults;
+mod hub;
+mod input;
+mod ops;
+mod ratelimit;
+pub mod scopes;
+pub mod seed;
+mod server;
+mod state;
+mod stats;
+pub mod tokens;
+
+pub use control::Control;
+pub use expiry::ExpiryLayout;
+pub use faults::Fault;
+pub use hub::{FakeHub, FakeHubOptions};
+pub use ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
+pub use ratelimit::{RateSnapshot, SecondaryLimit};
+pub use state::{Org, Repo, TokenRecord, User};
+pub use stats::Stats;
+pub use tokens::TokenKind;

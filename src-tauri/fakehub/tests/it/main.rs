@@ -1,0 +1,14 @@
+//! fakehub's integration tests, in one binary to keep link time down.
+
+mod admin_http;
+mod binary;
+mod common;
+mod etag;
+mod faults;
+mod lists;
+mod openapi;
+mod ratelimit;
+mod revoke;
+mod sso;
+mod tokens;
+mod user;

@@ -1,0 +1,112 @@
+// Pure presentation helpers: labels, colours and times. No DOM, no state.
+
+import type { Lang, TokenKind, TokenStatus, TokenView } from "./bindings";
+import { plural, translate } from "./i18n";
+
+export type Tone = "ok" | "warn" | "danger" | "neutral";
+
+/** Colour of the days-left figure: green > 14, amber ≤ 14, red ≤ 3 or expired. */
+export function daysTone(daysLeft: number | null, status?: TokenStatus): Tone {
+  if (status === "expired") return "danger";
+  if (daysLeft === null) return "neutral";
+  if (daysLeft <= 3) return "danger";
+  if (daysLeft <= 14) return "warn";
+  return "ok";
+}
+
+export function daysLabel(lang: Lang, daysLeft: number | null, status?: TokenStatus): string {
+  if (daysLeft === null) return translate(lang, status === "expired" ? "days.expired" : "days.never");
+  if (daysLeft < 0) return plural(lang, "days.ago", -daysLeft);
+  if (daysLeft === 0) return translate(lang, status === "expired" ? "days.expired" : "days.today");
+  return plural(lang, "days.left", daysLeft);
+}
+
+/** Colour of the status badge. */
+export function statusTone(status: TokenStatus): Tone {
+  switch (status) {
+    case "valid":
+      return "ok";
+    case "expiring":
+    case "sso_required":
+    case "rate_limited":
+      return "warn";
+    case "expired":
+    case "invalid":
+      return "danger";
+    case "unreachable":
+    case "unknown":
+      return "neutral";
+  }
+}
+
+export function statusLabel(lang: Lang, status: TokenStatus): string {
+  return translate(lang, `status.${status}`);
+}
+
+export function kindLabel(lang: Lang, kind: TokenKind | null): string {
+  return translate(lang, kind ? `kind.${kind}` : "kind.unknown");
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago" (and their French forms). */
+export function relativeTime(lang: Lang, iso: string | null, now: Date): string | null {
+  if (!iso) return null;
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return null;
+  const minutes = Math.floor((now.getTime() - then) / 60_000);
+  if (minutes < 1) return translate(lang, "ago.now");
+  if (minutes < 60) return translate(lang, "ago.min", { n: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return translate(lang, "ago.hour", { n: hours });
+  return plural(lang, "ago.day", Math.floor(hours / 24));
+}
+
+export function checkedLabel(lang: Lang, iso: string | null, now: Date): string {
+  const ago = relativeTime(lang, iso, now);
+  return ago === null ? translate(lang, "checked.never") : translate(lang, "checked.ago", { ago });
+}
+
+/** A date and time in the user's time zone, e.g. "12 March 2026, 14:05". */
+export function formatDateTime(lang: Lang, iso: string | null, timeZone?: string): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone,
+  }).format(d);
+}
+
+/** A short date in the user's time zone, e.g. "12 Mar 2026". */
+export function formatDate(lang: Lang, iso: string | null, timeZone?: string): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return null;
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone }).format(d);
+}
+
+/** `https://github.com/` → `github.com`. */
+export function hostLabel(host: string): string {
+  return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
+}
+
+/**
+ * What the add form sends as `host`: null for github.com (or empty), else a web URL.
+ * A bare name gets `https://`; Rust validates and normalizes the rest.
+ */
+export function hostForBackend(input: string): string | null {
+  const h = input.trim().replace(/\/+$/, "");
+  if (h === "") return null;
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(h) ? h : `https://${h}`;
+  return /^https:\/\/(www\.)?github\.com$/i.test(url) ? null : url;
+}
+
+export function tokenName(lang: Lang, t: TokenView): string {
+  return t.name?.trim() || translate(lang, "name.unnamed");
+}
+
+/** Whether a token needs the user to do something. */
+export function needsAttention(t: TokenView): boolean {
+  const bad: TokenStatus[] = ["expiring", "expired", "invalid", "sso_required"];
+  return bad.includes(t.status) || (t.days_left !== null && t.days_left <= 14);
+}

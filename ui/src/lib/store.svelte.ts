@@ -1,0 +1,207 @@
+// The app's state and the actions on it, shared by the components through context.
+// It never holds a secret: `add` passes the pasted token straight to the back end.
+
+import { getContext, setContext } from "svelte";
+import { toErrorPayload } from "./backend";
+import type { AppInfo, Backend, ErrorPayload, Lang, Result, TokenView } from "./backend";
+import { langFromLocale, plural, translate } from "./i18n";
+import type { MessageKey, PluralKey, Vars } from "./i18n";
+import { arrange, upsert } from "./tokens";
+import type { ListQuery } from "./tokens";
+
+export interface Notice {
+  id: number;
+  tone: "info" | "error";
+  text: string;
+}
+
+const HIGHLIGHT_MS = 6000;
+const NOTICE_MS = 5000;
+
+export class AppStore {
+  readonly backend: Backend;
+  lang = $state<Lang>("en");
+  info = $state<AppInfo | null>(null);
+  tokens = $state<TokenView[]>([]);
+  loaded = $state(false);
+  loadError = $state<ErrorPayload | null>(null);
+  keychainError = $state<ErrorPayload | null>(null);
+  keychainChecking = $state(false);
+  query = $state<ListQuery>({ search: "", status: "all", sort: "expiry" });
+  /** Ids of tokens being re-checked. */
+  checking = $state<string[]>([]);
+  highlightId = $state<string | null>(null);
+  selectedId = $state<string | null>(null);
+  addOpen = $state(false);
+  forgetTarget = $state<TokenView | null>(null);
+  notice = $state<Notice | null>(null);
+  now = $state(new Date());
+
+  readonly groups = $derived(arrange(this.tokens, this.query));
+  readonly selected = $derived(this.tokens.find((t) => t.id !== null && t.id === this.selectedId) ?? null);
+
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #noticeSeq = 0;
+
+  constructor(backend: Backend) {
+    this.backend = backend;
+  }
+
+  t = (key: MessageKey, vars?: Vars): string => translate(this.lang, key, vars);
+  tn = (key: PluralKey, n: number, vars?: Vars): string => plural(this.lang, key, n, vars);
+
+  async init(): Promise<void> {
+    try {
+      this.info = await this.backend.appInfo();
+      this.lang = this.info.lang;
+    } catch {
+      this.lang = langFromLocale(globalThis.navigator?.language);
+    }
+    await Promise.all([this.checkKeychain(), this.load()]);
+  }
+
+  async checkKeychain(): Promise<boolean> {
+    this.keychainChecking = true;
+    const r = await call(() => this.backend.keychainStatus());
+    this.keychainChecking = false;
+    this.keychainError = r.status === "error" ? r.error : null;
+    return r.status === "ok";
+  }
+
+  /** Retry from the banner: once the keychain answers, reload the list. */
+  async retryKeychain(): Promise<void> {
+    if (await this.checkKeychain()) await this.load();
+  }
+
+  async load(): Promise<void> {
+    const r = await call(() => this.backend.listTokens());
+    if (r.status === "ok") {
+      this.tokens = r.data;
+      this.loadError = null;
+    } else {
+      this.loadError = r.error;
+    }
+    this.loaded = true;
+  }
+
+  /** Checks and stores a token. The caller must drop its copy of `secret` afterwards. */
+  async add(name: string, host: string | null, secret: string): Promise<Result<TokenView, ErrorPayload>> {
+    const r = await call(() => this.backend.addToken(name, host, secret));
+    if (r.status === "ok") {
+      this.tokens = upsert(this.tokens, r.data);
+      this.highlight(r.data.id);
+      this.notify("info", this.t("add.added", { name: r.data.name ?? name }));
+    } else if (r.error.code.startsWith("keychain_")) {
+      this.keychainError = r.error;
+    }
+    return r;
+  }
+
+  async recheck(id: string): Promise<void> {
+    if (this.checking.includes(id)) return;
+    this.checking = [...this.checking, id];
+    const r = await call(() => this.backend.recheckToken(id));
+    this.checking = this.checking.filter((c) => c !== id);
+    if (r.status === "ok") this.tokens = upsert(this.tokens, r.data);
+    else this.notify("error", r.error.message);
+  }
+
+  isChecking(id: string | null): boolean {
+    return id !== null && this.checking.includes(id);
+  }
+
+  askForget(t: TokenView): void {
+    this.forgetTarget = t;
+  }
+
+  async confirmForget(): Promise<void> {
+    const t = this.forgetTarget;
+    this.forgetTarget = null;
+    if (!t?.id) return;
+    const id = t.id;
+    const r = await call(() => this.backend.forgetToken(id));
+    if (r.status === "ok") {
+      this.tokens = this.tokens.filter((x) => x.id !== id);
+      if (this.selectedId === id) this.selectedId = null;
+      this.notify("info", this.t("forget.done", { name: t.name ?? "" }));
+    } else {
+      this.notify("error", r.error.message);
+    }
+  }
+
+  async setLang(lang: Lang): Promise<void> {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    try {
+      await this.backend.setLang(lang);
+    } catch (e) {
+      this.notify("error", toErrorPayload(e).message);
+      return;
+    }
+    // Messages stored with the tokens come back in the new language.
+    await this.load();
+  }
+
+  async openUrl(url: string): Promise<void> {
+    try {
+      await this.backend.openUrl(url);
+    } catch (e) {
+      this.notify("error", toErrorPayload(e).message);
+    }
+  }
+
+  notify(tone: Notice["tone"], text: string): void {
+    const id = ++this.#noticeSeq;
+    this.notice = { id, tone, text };
+    this.#later(NOTICE_MS, () => {
+      if (this.notice?.id === id) this.notice = null;
+    });
+  }
+
+  highlight(id: string | null): void {
+    this.highlightId = id;
+    this.#later(HIGHLIGHT_MS, () => {
+      if (this.highlightId === id) this.highlightId = null;
+    });
+  }
+
+  /** Keeps "checked 5 min ago" fresh; returns the stop function. */
+  startClock(everyMs = 30_000): () => void {
+    const t = setInterval(() => (this.now = new Date()), everyMs);
+    return () => clearInterval(t);
+  }
+
+  dispose(): void {
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+  }
+
+  #later(ms: number, f: () => void): void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      f();
+    }, ms);
+    this.#timers.add(t);
+  }
+}
+
+/** Runs a command; a thrown error becomes an error result, so callers handle one shape. */
+async function call<T>(f: () => Promise<Result<T, ErrorPayload>>): Promise<Result<T, ErrorPayload>> {
+  try {
+    return await f();
+  } catch (e) {
+    return { status: "error", error: toErrorPayload(e) };
+  }
+}
+
+const KEY = Symbol("jeton-store");
+
+export function provideStore(store: AppStore): AppStore {
+  return setContext(KEY, store);
+}
+
+export function useStore(): AppStore {
+  const s = getContext<AppStore | undefined>(KEY);
+  if (!s) throw new Error("useStore() outside <App>");
+  return s;
+}

@@ -1,0 +1,133 @@
+// Pure list logic for the dashboard: search, filter, sort and group tokens.
+
+import type { TokenStatus, TokenView } from "./bindings";
+import { hostLabel } from "./format";
+
+export type SortKey = "expiry" | "name";
+export type StatusFilter = TokenStatus | "all";
+
+export const STATUSES: readonly TokenStatus[] = [
+  "valid",
+  "expiring",
+  "expired",
+  "invalid",
+  "sso_required",
+  "unreachable",
+  "rate_limited",
+  "unknown",
+];
+
+export interface ListQuery {
+  search: string;
+  status: StatusFilter;
+  sort: SortKey;
+}
+
+export interface AccountGroup {
+  /** `null` when GitHub did not tell whose token it is. */
+  login: string | null;
+  tokens: TokenView[];
+}
+
+export interface HostGroup {
+  host: string;
+  label: string;
+  accounts: AccountGroup[];
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
+
+function byName(a: TokenView, b: TokenView): number {
+  return collator.compare(a.name ?? "", b.name ?? "") || collator.compare(a.id ?? "", b.id ?? "");
+}
+
+/** Days left for sorting: expired tokens first, never-expiring ones last. */
+function expiryRank(t: TokenView): number {
+  if (t.status === "expired" && (t.days_left === null || t.days_left > 0)) return -1;
+  return t.days_left ?? Number.POSITIVE_INFINITY;
+}
+
+export function sortTokens(tokens: readonly TokenView[], sort: SortKey): TokenView[] {
+  const out = [...tokens];
+  if (sort === "name") return out.sort(byName);
+  return out.sort((a, b) => expiryRank(a) - expiryRank(b) || byName(a, b));
+}
+
+/** Case- and accent-insensitive match on name, login, host, kind and scopes. */
+export function matchesSearch(t: TokenView, search: string): boolean {
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const hay = fold(
+    [t.name, t.login, hostLabel(t.host), t.kind?.replace("_", "-"), ...(t.scopes ?? [])].filter(Boolean).join(" "),
+  );
+  return words.every((w) => hay.includes(w));
+}
+
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+export function filterTokens(tokens: readonly TokenView[], q: Pick<ListQuery, "search" | "status">): TokenView[] {
+  return tokens.filter((t) => (q.status === "all" || t.status === q.status) && matchesSearch(t, q.search));
+}
+
+function hostRank(label: string): [number, string] {
+  return [label === "github.com" ? 0 : 1, label];
+}
+
+/**
+ * Groups by host, then by account. Sorted by expiry, groups come in the order of their
+ * most urgent token (tokens must already be sorted); sorted by name, github.com comes
+ * first, then other hosts by name, and accounts by login, the unknown account last.
+ */
+export function groupTokens(tokens: readonly TokenView[], sort: SortKey = "expiry"): HostGroup[] {
+  const hosts = new Map<string, HostGroup>();
+  for (const t of tokens) {
+    const label = hostLabel(t.host);
+    let g = hosts.get(label);
+    if (!g) {
+      g = { host: t.host, label, accounts: [] };
+      hosts.set(label, g);
+    }
+    let acc = g.accounts.find((a) => a.login === t.login);
+    if (!acc) {
+      acc = { login: t.login, tokens: [] };
+      g.accounts.push(acc);
+    }
+    acc.tokens.push(t);
+  }
+  const groups = [...hosts.values()];
+  if (sort === "expiry") return groups;
+  groups.sort((a, b) => {
+    const [ra, la] = hostRank(a.label);
+    const [rb, lb] = hostRank(b.label);
+    return ra - rb || collator.compare(la, lb);
+  });
+  for (const g of groups) {
+    g.accounts.sort((a, b) =>
+      a.login === null ? 1 : b.login === null ? -1 : collator.compare(a.login, b.login),
+    );
+  }
+  return groups;
+}
+
+/** Search, filter, sort and group in one go, as the dashboard shows them. */
+export function arrange(tokens: readonly TokenView[], q: ListQuery): HostGroup[] {
+  return groupTokens(sortTokens(filterTokens(tokens, q), q.sort), q.sort);
+}
+
+/** How many tokens are in each status (for the filter menu). */
+export function statusCounts(tokens: readonly TokenView[]): Record<TokenStatus, number> {
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<TokenStatus, number>;
+  for (const t of tokens) counts[t.status] += 1;
+  return counts;
+}
+
+/** Replaces the token with the same id, or appends it. */
+export function upsert(tokens: readonly TokenView[], view: TokenView): TokenView[] {
+  const i = view.id === null ? -1 : tokens.findIndex((t) => t.id === view.id);
+  if (i < 0) return [...tokens, view];
+  const out = [...tokens];
+  out[i] = view;
+  return out;
+}
