@@ -6,7 +6,7 @@ pub mod commands;
 
 /// The typed command surface shared by the app and the bindings exporter.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
-    tauri_specta::Builder::<tauri::Wry>::new().commands(tauri_specta::collect_commands![
+    tauri_specta::Builder::<tauri::Wry>::new().disable_serde_phases().commands(tauri_specta::collect_commands![
         commands::app_info,
         commands::keychain_status,
         commands::list_tokens,

@@ -3,9 +3,12 @@
 
 import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands } from "./bindings";
-import type { AppInfo, ErrorPayload, Lang, Result, TokenView } from "./bindings";
+import type { AppInfo, ErrorPayload, Lang, TokenView } from "./bindings";
 
-export type { AppInfo, ErrorPayload, Lang, Result, TokenKind, TokenStatus, TokenView } from "./bindings";
+export type { AppInfo, ErrorPayload, Lang, TokenKind, TokenStatus, TokenView } from "./bindings";
+
+/** What every fallible command returns (the generated bindings' shape). */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export interface Backend {
   appInfo(): Promise<AppInfo>;
@@ -15,7 +18,7 @@ export interface Backend {
   addToken(name: string, host: string | null, token: string): Promise<Result<TokenView, ErrorPayload>>;
   recheckToken(id: string): Promise<Result<TokenView, ErrorPayload>>;
   forgetToken(id: string): Promise<Result<null, ErrorPayload>>;
-  setLang(lang: Lang): Promise<null>;
+  setLang(lang: Lang): Promise<void>;
   /** Opens a web page in the user's browser (SSO authorization, GitHub settings). */
   openUrl(url: string): Promise<void>;
 }

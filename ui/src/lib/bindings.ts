@@ -8,9 +8,9 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	keychainStatus: () => typedError<null, ErrorPayload>(__TAURI_INVOKE("keychain_status")),
-	listTokens: () => typedError<TokenView_Serialize[], ErrorPayload>(__TAURI_INVOKE("list_tokens")),
-	addToken: (name: string, host: string | null, token: string) => typedError<TokenView_Serialize, ErrorPayload>(__TAURI_INVOKE("add_token", { name, host, token })),
-	recheckToken: (id: string) => typedError<TokenView_Serialize, ErrorPayload>(__TAURI_INVOKE("recheck_token", { id })),
+	listTokens: () => typedError<TokenView[], ErrorPayload>(__TAURI_INVOKE("list_tokens")),
+	addToken: (name: string, host: string | null, token: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("add_token", { name, host, token })),
+	recheckToken: (id: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("recheck_token", { id })),
 	forgetToken: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("forget_token", { id })),
 	setLang: (lang: Lang) => __TAURI_INVOKE<void>("set_lang", { lang }),
 };
@@ -38,28 +38,7 @@ export type TokenKind = "classic" | "fine_grained" | "oauth" | "app_user" | "app
 export type TokenStatus = "valid" | "expiring" | "expired" | "invalid" | "sso_required" | "unreachable" | "rate_limited" | "unknown";
 
 /**  What the UI and `--json` show of a token: the CLI contract's fields, and a few more. */
-export type TokenView = TokenView_Serialize | TokenView_Deserialize;
-
-/**  What the UI and `--json` show of a token: the CLI contract's fields, and a few more. */
-export type TokenView_Deserialize = {
-	id?: string | null,
-	name?: string | null,
-	host: string,
-	kind?: TokenKind | null,
-	well_formed: boolean,
-	login?: string | null,
-	scopes?: string[] | null,
-	expires_at?: string | null,
-	status: TokenStatus,
-	sso_url?: string | null,
-	error?: ErrorPayload | null,
-	/**  Whole days left before expiry (negative once expired); `None` if it never expires. */
-	days_left?: number | null,
-	last_checked?: string | null,
-};
-
-/**  What the UI and `--json` show of a token: the CLI contract's fields, and a few more. */
-export type TokenView_Serialize = {
+export type TokenView = {
 	id: string | null,
 	name: string | null,
 	host: string,

@@ -56,7 +56,6 @@ export function fakeBackend(opts: FakeOptions = {}) {
     }),
     setLang: vi.fn(async (lang: Lang) => {
       info.lang = lang;
-      return null;
     }),
     openUrl: vi.fn(async (_url: string) => {}),
   } satisfies Backend;
