@@ -4,6 +4,7 @@
 mod common;
 
 use common::{contains, files_below, Env};
+use fakehub::{NewOrg, NewToken};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn check_reports_kind_login_scopes_and_status() {
@@ -141,4 +142,60 @@ async fn messages_follow_the_locale() {
     assert!(en.stderr.contains("not a valid GitHub token"), "{}", en.stderr);
     let fr = env.jeton_env(&["check", "--offline", "-"], "nope", &[("LANG", "fr_FR.UTF-8")]).await;
     assert!(fr.stderr.contains("pas un jeton GitHub valide"), "{}", fr.stderr);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn status_within_fails_for_tokens_expiring_soon() {
+    let env = Env::new().await;
+    let soon = env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(3))).unwrap();
+    let later = env.hub.create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::days(60))).unwrap();
+    assert_eq!(env.jeton(&["add", "--name", "later", "-"], &later).await.code, 0);
+    assert_eq!(env.jeton(&["status", "--within", "7d"], "").await.code, 0);
+    assert_eq!(env.jeton(&["add", "--name", "soon", "-"], &soon).await.code, 0);
+    let run = env.jeton(&["status", "--within", "7d", "--json"], "").await;
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let soon_view = run.json().as_array().unwrap().iter().find(|t| t["name"] == "soon").cloned().unwrap();
+    assert_eq!(soon_view["status"], "expiring");
+    assert_eq!(soon_view["days_left"], 2);
+    assert_eq!(env.jeton(&["status", "--within", "2d"], "").await.code, 0);
+    assert_eq!(env.jeton(&["status", "--within", "soon"], "").await.code, 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recheck_records_revocation_and_expiry_without_dropping_tokens() {
+    let env = Env::new().await;
+    let a = env.classic(&["repo"]);
+    let b = env.hub.create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::seconds(2))).unwrap();
+    assert_eq!(env.jeton(&["add", "--name", "a", "-"], &a).await.code, 0);
+    assert_eq!(env.jeton(&["add", "--name", "b", "-"], &b).await.code, 0);
+    assert_eq!(env.jeton(&["recheck"], "").await.code, 0);
+    env.hub.revoke_token(&a).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while env.hub.token(&b).is_some_and(|t| t.expires_at.is_some_and(|e| e > chrono::Utc::now())) {
+        assert!(std::time::Instant::now() < deadline);
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let run = env.jeton(&["recheck", "--json"], "").await;
+    assert_eq!(run.code, 1);
+    let v = run.json();
+    let by = |n: &str| v.as_array().unwrap().iter().find(|t| t["name"] == n).cloned().unwrap();
+    assert_eq!(by("a")["status"], "invalid");
+    assert_eq!(by("a")["error"]["code"], "token_invalid");
+    assert_eq!(by("b")["status"], "expired", "GitHub's 401 for an expired token reads as expired from the recorded date");
+    assert_eq!(env.jeton(&["list", "--json"], "").await.json().as_array().unwrap().len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sso_protected_org_marks_the_token_with_the_page_to_authorize_it() {
+    let env = Env::new().await;
+    env.hub
+        .create_org(NewOrg { login: "acme".into(), sso_enforced: true, ..Default::default() })
+        .unwrap();
+    env.hub.add_member("acme", "octocat").unwrap();
+    let blocked = env.classic(&["repo", "read:org"]);
+    let run = env.jeton(&["check", "--json", "-"], &blocked).await;
+    assert_eq!(run.json()["status"], "sso_required", "{}", run.stdout);
+    assert!(run.json()["sso_url"].as_str().unwrap().contains("/settings/tokens"));
+    let ok = env.hub.create_token(NewToken::classic("octocat", &["repo"]).sso_authorized(&["acme"])).unwrap();
+    assert_eq!(env.jeton(&["check", "--json", "-"], &ok).await.json()["status"], "valid");
 }

@@ -50,6 +50,9 @@ pub enum Error {
     MetadataReadOnly,
     #[error("storage: {detail}")]
     Storage { detail: String },
+    /// A metadata import that is not a Jeton export (or `tokens.json`) this version reads.
+    #[error("import_invalid: {detail}")]
+    ImportInvalid { detail: String },
 }
 
 /// Which format rule a malformed token broke.
@@ -118,6 +121,7 @@ impl Error {
             Error::MetadataTooNew { .. } => "metadata_too_new",
             Error::MetadataReadOnly => "metadata_read_only",
             Error::Storage { .. } => "storage",
+            Error::ImportInvalid { .. } => "import_invalid",
         }
     }
 

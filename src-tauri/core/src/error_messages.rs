@@ -140,6 +140,11 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         } else {
             format!("Jeton could not write its data ({detail}). Check disk space and the data folder's permissions.")
         },
+        Error::ImportInvalid { detail } => if fr {
+            format!("Ce fichier n’est pas un export de Jeton lisible ({detail}) ; rien n’a été importé. Choisissez un fichier exporté par Jeton.")
+        } else {
+            format!("This file is not a Jeton export this version can read ({detail}); nothing was imported. Choose a file exported by Jeton.")
+        },
     }
 }
 
@@ -168,6 +173,7 @@ mod tests {
             Error::MetadataTooNew { path: "p".into(), found: 9, supported: 1 },
             Error::MetadataReadOnly,
             Error::Storage { detail: "d".into() },
+            Error::ImportInvalid { detail: "d".into() },
         ]
     }
 

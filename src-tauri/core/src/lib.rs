@@ -7,6 +7,7 @@ mod error_messages;
 pub mod github;
 pub mod i18n;
 pub mod model;
+pub mod recheck;
 pub mod secret;
 pub mod service;
 pub mod status;

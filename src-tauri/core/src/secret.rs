@@ -5,6 +5,17 @@
 
 use secrecy::{ExposeSecret, SecretString};
 
+/// A token's secret. It cannot be serialized or cloned by accident:
+///
+/// ```compile_fail
+/// fn serializable<T: serde::Serialize>() {}
+/// serializable::<jeton_core::Secret>();
+/// ```
+///
+/// ```compile_fail
+/// fn cloneable<T: Clone>() {}
+/// cloneable::<jeton_core::Secret>();
+/// ```
 pub struct Secret(SecretString);
 
 impl Secret {

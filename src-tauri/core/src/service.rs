@@ -7,7 +7,7 @@ use chrono::Utc;
 
 use crate::config::{Config, Host};
 use crate::error::{Error, Result};
-use crate::github::GitHubClient;
+use crate::github::{GitHubClient, UserCheck};
 use crate::i18n::Lang;
 use crate::model::{rfc3339, CheckRecord, TokenRecord, TokenStatus, TokenView};
 use crate::status::{days_left, view_of};
@@ -80,15 +80,19 @@ impl Jeton {
         view.host = host.key();
         let now = Utc::now();
         view.last_checked = Some(rfc3339(now));
-        match self.client.get_user(&host, &parsed.secret).await {
+        match self.ask_host(&host, parsed.kind, &parsed.secret).await {
             Ok(user) => {
+                let (status, sso_url) = status_of_user(&user, &host);
+                view.sso_url = sso_url;
                 view.login = Some(user.login);
                 view.scopes = if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
                 view.expires_at = user.expires_at.map(rfc3339);
                 view.days_left = user.expires_at.map(|e| days_left(e, now) as i32);
-                view.status = match user.expires_at {
-                    Some(e) if days_left(e, now) < crate::status::EXPIRING_WITHIN_DAYS => TokenStatus::Expiring,
-                    _ => TokenStatus::Valid,
+                view.status = match (status, user.expires_at) {
+                    (TokenStatus::Valid, Some(e)) if days_left(e, now) < crate::status::EXPIRING_WITHIN_DAYS => {
+                        TokenStatus::Expiring
+                    }
+                    (s, _) => s,
                 };
                 CheckOutcome { view, ok: true }
             }
@@ -112,8 +116,9 @@ impl Jeton {
         if self.vault.list()?.iter().any(|t| t.name == name) {
             return Err(Error::NameTaken { name: name.into() });
         }
-        let user = self.client.get_user(&host, &parsed.secret).await?;
+        let user = self.ask_host(&host, parsed.kind, &parsed.secret).await?;
         let now = Utc::now();
+        let (status, sso_url) = status_of_user(&user, &host);
         let record = TokenRecord {
             id: uuid::Uuid::new_v4().to_string(),
             name: name.to_owned(),
@@ -124,7 +129,7 @@ impl Jeton {
             permissions: None,
             expires_at: user.expires_at,
             created_at: now,
-            last_check: Some(CheckRecord { at: now, status: TokenStatus::Valid, sso_url: None, error: None }),
+            last_check: Some(CheckRecord { at: now, status, sso_url, error: None }),
             notes: String::new(),
             tags: vec![],
             predecessor: None,
@@ -147,25 +152,58 @@ impl Jeton {
         let record = self.vault.find(id_or_name)?;
         let secret = self.vault.secret(&record)?;
         let host = self.config.host(Some(&record.host))?;
-        let result = self.client.get_user(&host, &secret).await;
+        let result = self.ask_host(&host, record.kind, &secret).await;
+        Ok(self.record_check(&record, result, lang))
+    }
+
+    /// `GET /user` with a stored token's secret.
+    pub(crate) async fn ask_github(&self, record: &TokenRecord) -> Result<UserCheck> {
+        let secret = self.vault.secret(record)?;
+        let host = self.config.host(Some(&record.host))?;
+        self.client.get_user(&host, &secret).await
+    }
+
+    /// `GET /user`, and for classic tokens (the only ones SAML SSO holds back) whether
+    /// an organization wants the token authorized.
+    async fn ask_host(&self, host: &Host, kind: crate::model::TokenKind, secret: &crate::Secret) -> Result<UserCheck> {
+        let mut user = self.client.get_user(host, secret).await?;
+        if kind == crate::model::TokenKind::Classic && user.sso.is_none() {
+            user.sso = self.client.probe_sso(host, secret).await.unwrap_or(None);
+        }
+        Ok(user)
+    }
+
+    /// Records what GitHub said about a token and returns how it now looks. When the
+    /// record cannot be saved (read-only data), the answer is still shown.
+    pub(crate) fn record_check(&self, record: &TokenRecord, result: Result<UserCheck>, lang: Lang) -> TokenView {
         let now = Utc::now();
-        let updated = self.vault.update(&record.id, |r| match result {
+        let apply = |r: &mut TokenRecord| match &result {
             Ok(user) => {
-                r.login = Some(user.login);
+                r.login = Some(user.login.clone());
                 if r.kind.has_scopes() {
-                    r.scopes = Some(user.scopes.unwrap_or_default());
+                    r.scopes = Some(user.scopes.clone().unwrap_or_default());
                 }
-                if user.expires_at.is_some() || !user.expiry_unparsable {
+                if !user.expiry_unparsable {
                     r.expires_at = user.expires_at;
                 }
-                r.last_check = Some(CheckRecord { at: now, status: TokenStatus::Valid, sso_url: None, error: None });
+                let (status, sso_url) = host_of(&self.config, &r.host).map(|h| status_of_user(user, &h)).unwrap_or((TokenStatus::Valid, None));
+                r.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
             }
             Err(e) => {
-                let sso_url = if let Error::SsoRequired { url } = &e { url.clone() } else { None };
-                r.last_check = Some(CheckRecord { at: now, status: status_for_error(&e), sso_url, error: Some(e.payload(lang)) });
+                let sso_url = if let Error::SsoRequired { url } = e { url.clone() } else { None };
+                r.last_check = Some(CheckRecord { at: now, status: status_for_error(e), sso_url, error: Some(e.payload(lang)) });
             }
-        })?;
-        Ok(view_of(&updated, now))
+        };
+        match self.vault.update(&record.id, apply) {
+            Ok(updated) => view_of(&updated, now),
+            Err(e) => {
+                let mut copy = record.clone();
+                apply(&mut copy);
+                let mut view = view_of(&copy, now);
+                view.error = Some(e.payload(lang));
+                view
+            }
+        }
     }
 
     pub fn forget(&self, id_or_name: &str) -> Result<()> {
@@ -180,6 +218,21 @@ impl Jeton {
     pub fn host(&self, web: Option<&str>) -> Result<Host> {
         self.config.host(web)
     }
+}
+
+/// A token GitHub accepted: valid, or held back by an organization's SAML SSO, with
+/// the page where the user authorizes it.
+fn status_of_user(user: &UserCheck, host: &Host) -> (TokenStatus, Option<String>) {
+    use crate::github::headers::Sso;
+    match &user.sso {
+        Some(Sso::Required { url }) => (TokenStatus::SsoRequired, Some(url.clone())),
+        Some(Sso::PartialResults { .. }) => (TokenStatus::SsoRequired, Some(format!("{}/settings/tokens", host.key()))),
+        _ => (TokenStatus::Valid, None),
+    }
+}
+
+fn host_of(config: &Config, web: &str) -> Option<Host> {
+    config.host(Some(web)).ok()
 }
 
 /// The status a check error stands for.

@@ -7,9 +7,10 @@ use crate::model::{rfc3339, TokenRecord, TokenStatus, TokenView};
 /// A token expiring within this many days is "expiring".
 pub const EXPIRING_WITHIN_DAYS: i64 = 7;
 
-/// Whole days from `now` to `expires_at`, rounded down (negative once expired).
+/// Whole days from `now` to `expires_at`, rounded toward zero: 1 with 47 hours left,
+/// 0 on the last day and on the day it expired, -1 a full day after.
 pub fn days_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
-    (expires_at - now).num_seconds().div_euclid(86_400)
+    (expires_at - now).num_seconds() / 86_400
 }
 
 /// The status a person should see. GitHub answers an expired token with the same 401
@@ -94,6 +95,51 @@ mod tests {
         let now = Utc::now();
         assert_eq!(days_left(now + Duration::hours(47), now), 1);
         assert_eq!(days_left(now + Duration::hours(48), now), 2);
-        assert_eq!(days_left(now - Duration::hours(1), now), -1);
+        assert_eq!(days_left(now - Duration::hours(1), now), 0);
+        assert_eq!(days_left(now - Duration::hours(25), now), -1);
+    }
+}
+
+/// Parses a span such as `7d`, `36h`, `90m`, `2w` or a bare number of days.
+pub fn parse_span(s: &str) -> Option<chrono::Duration> {
+    let s = s.trim();
+    let (num, unit) = match s.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => s.split_at(i),
+        None => (s, "d"),
+    };
+    let n: i64 = num.parse().ok()?;
+    match unit.trim() {
+        "w" => chrono::Duration::try_weeks(n),
+        "d" | "" => chrono::Duration::try_days(n),
+        "h" => chrono::Duration::try_hours(n),
+        "m" => chrono::Duration::try_minutes(n),
+        _ => None,
+    }
+}
+
+/// Whether a token needs attention: invalid or expired, or expiring within `within`.
+pub fn needs_attention(view: &TokenView, within: Option<chrono::Duration>, now: DateTime<Utc>) -> bool {
+    if view.status.is_bad() {
+        return true;
+    }
+    let Some(within) = within else { return false };
+    view.expires_at
+        .as_deref()
+        .and_then(|e| DateTime::parse_from_rfc3339(e).ok())
+        .is_some_and(|e| e.with_timezone(&Utc) <= now + within)
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn spans() {
+        assert_eq!(parse_span("7d"), Some(chrono::Duration::days(7)));
+        assert_eq!(parse_span("7"), Some(chrono::Duration::days(7)));
+        assert_eq!(parse_span("36h"), Some(chrono::Duration::hours(36)));
+        assert_eq!(parse_span("2w"), Some(chrono::Duration::days(14)));
+        assert_eq!(parse_span("5y"), None);
+        assert_eq!(parse_span("d"), None);
     }
 }

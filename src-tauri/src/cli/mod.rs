@@ -5,6 +5,8 @@ mod add;
 mod check;
 mod list;
 mod output;
+mod recheck;
+mod status;
 
 use std::io::Read;
 
@@ -32,6 +34,10 @@ enum Command {
     Add(add::Args),
     /// List stored tokens (never their secrets).
     List(list::Args),
+    /// Statuses from what Jeton recorded; fails when a token needs attention.
+    Status(status::Args),
+    /// Ask GitHub again about every stored token.
+    Recheck(recheck::Args),
 }
 
 pub fn run() -> i32 {
@@ -51,6 +57,8 @@ pub fn run() -> i32 {
             Command::Check(a) => check::run(a, lang).await,
             Command::Add(a) => add::run(a, lang).await,
             Command::List(a) => list::run(a, lang).await,
+            Command::Status(a) => status::run(a, lang).await,
+            Command::Recheck(a) => recheck::run(a, lang).await,
         }
     })
 }

@@ -105,6 +105,21 @@ impl GitHubClient {
         })
     }
 
+    /// Whether an organization withholds data from this token until it is authorized
+    /// for SAML single sign-on: `GET /user/orgs` answers with `X-GitHub-SSO`
+    /// (`partial-results; organizations=…`, or `required; url=…`).
+    pub async fn probe_sso(&self, host: &Host, token: &Secret) -> Result<Option<Sso>> {
+        let url = host.api_url("user/orgs?per_page=100");
+        let (status, headers, _) = self.get(host, &url, Some(token)).await?;
+        let sso = header(&headers, "x-github-sso").and_then(|v| headers::parse_sso(&v));
+        match (status, sso) {
+            (_, Some(s @ (Sso::Required { .. } | Sso::PartialResults { .. }))) => Ok(Some(s)),
+            (StatusCode::OK, _) => Ok(None),
+            (StatusCode::UNAUTHORIZED, _) => Err(Error::TokenInvalid),
+            (s, _) => Err(bad(host, format!("HTTP {s}"))),
+        }
+    }
+
     /// A GET with retries for network errors and 5xx answers.
     async fn get(&self, host: &Host, url: &str, token: Option<&Secret>) -> Result<(StatusCode, HeaderMap, Vec<u8>)> {
         let mut attempt = 0;

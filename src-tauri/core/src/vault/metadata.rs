@@ -1,5 +1,6 @@
 //! The metadata file: one versioned JSON document, written atomically
 //! (temp file, fsync, rename, fsync of the directory), mode 0600 in a 0700 dir.
+//! It never holds a secret.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -7,16 +8,52 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::lock::{self, VaultLock};
+use super::migrate::{self, CURRENT_VERSION};
 use crate::error::{Error, Result};
 use crate::model::TokenRecord;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = CURRENT_VERSION;
 pub const FILE_NAME: &str = "tokens.json";
+pub const LOCK_NAME: &str = "tokens.lock";
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub version: u32,
     pub tokens: Vec<TokenRecord>,
+    /// Operations under way: written before the keychain is touched, cleared after.
+    /// Whatever is left here was interrupted, and is finished or undone on the next
+    /// write or reconciliation.
+    #[serde(default)]
+    pub pending: Vec<Intent>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            version: SCHEMA_VERSION,
+            tokens: vec![],
+            pending: vec![],
+        }
+    }
+}
+
+/// An operation that touches both the keychain and the metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Intent {
+    /// A token being added: its secret may or may not be in the keychain yet.
+    Add { record: TokenRecord },
+    /// A token being forgotten: out of `tokens` already; its secret may remain.
+    Forget { record: TokenRecord },
+}
+
+impl Intent {
+    pub fn record(&self) -> &TokenRecord {
+        match self {
+            Intent::Add { record } | Intent::Forget { record } => record,
+        }
+    }
 }
 
 pub struct MetadataStore {
@@ -36,40 +73,105 @@ impl MetadataStore {
         &self.dir
     }
 
-    /// The document; an absent file is an empty one.
+    /// The document, migrated to the current version; an absent file is an empty one.
     pub fn load(&self) -> Result<Document> {
+        self.load_versioned().map(|(doc, _)| doc)
+    }
+
+    /// The document and the version the file had before migration (`None`: no file).
+    pub fn load_versioned(&self) -> Result<(Document, Option<u32>)> {
         let path = self.path();
         let bytes = match fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Document { version: SCHEMA_VERSION, tokens: vec![] })
+                return Ok((Document::default(), None))
             }
             Err(e) => return Err(storage(&e)),
         };
-        let probe: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| corrupt(&path, e.to_string()))?;
-        let found = probe.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+        let value: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| corrupt(&path, e.to_string()))?;
+        let found = migrate::version_of(&value).map_err(|e| corrupt(&path, e))?;
         if found > SCHEMA_VERSION {
-            return Err(Error::MetadataTooNew { path: path.display().to_string(), found, supported: SCHEMA_VERSION });
+            return Err(Error::MetadataTooNew {
+                path: path.display().to_string(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
         }
-        serde_json::from_value(probe).map_err(|e| corrupt(&path, e.to_string()))
+        let value = migrate::migrate(value, found).map_err(|e| corrupt(&path, e))?;
+        let doc = serde_json::from_value(value).map_err(|e| corrupt(&path, e.to_string()))?;
+        Ok((doc, Some(found)))
+    }
+
+    /// The tokens of a file from a newer Jeton, read as well as this version can
+    /// (unknown fields ignored), for showing them read-only.
+    pub fn load_newer_leniently(&self) -> Option<Vec<TokenRecord>> {
+        let value: serde_json::Value = serde_json::from_slice(&fs::read(self.path()).ok()?).ok()?;
+        serde_json::from_value(value.get("tokens")?.clone()).ok()
     }
 
     /// Replaces the file atomically: readers see the old or the new document, never a mix.
     pub fn save(&self, doc: &Document) -> Result<()> {
         ensure_private_dir(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Storage { detail: e.to_string() })?;
-        let tmp = self.dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+        let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Storage {
+            detail: e.to_string(),
+        })?;
+        let tmp = self
+            .dir
+            .join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
         let mut f = private_file(&tmp)?;
         f.write_all(&bytes).map_err(|e| storage(&e))?;
         f.sync_all().map_err(|e| storage(&e))?;
         drop(f);
         fs::rename(&tmp, self.path()).map_err(|e| storage(&e))?;
-        File::open(&self.dir).and_then(|d| d.sync_all()).map_err(|e| storage(&e))?;
+        File::open(&self.dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| storage(&e))?;
         Ok(())
+    }
+
+    /// Takes the exclusive lock (`tokens.lock`) that every load-modify-save holds, so
+    /// the app and the CLI never clobber each other. It dies with its process. Temp
+    /// files a killed writer left behind are removed once it is held.
+    pub fn lock(&self) -> Result<VaultLock> {
+        ensure_private_dir(&self.dir)?;
+        let guard = lock::acquire(&self.dir.join(LOCK_NAME))?;
+        self.remove_stale_temp_files();
+        Ok(guard)
+    }
+
+    fn remove_stale_temp_files(&self) {
+        let prefix = format!(".{FILE_NAME}.");
+        for entry in fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && name.ends_with(".tmp") {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// Keeps a copy of the file as it is (`tokens.json.<label>-<timestamp>`), unless a
+    /// copy with the same bytes and label already exists; returns the copy's path.
+    pub fn keep_copy(&self, label: &str) -> Result<PathBuf> {
+        let bytes = fs::read(self.path()).map_err(|e| storage(&e))?;
+        let prefix = format!("{FILE_NAME}.{label}-");
+        for entry in fs::read_dir(&self.dir).map_err(|e| storage(&e))?.flatten() {
+            let same_label = entry.file_name().to_string_lossy().starts_with(&prefix);
+            if same_label && fs::read(entry.path()).is_ok_and(|b| b == bytes) {
+                return Ok(entry.path());
+            }
+        }
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let copy = self.dir.join(format!("{prefix}{stamp}"));
+        let mut f = private_file(&copy)?;
+        f.write_all(&bytes)
+            .and_then(|_| f.sync_all())
+            .map_err(|e| storage(&e))?;
+        Ok(copy)
     }
 }
 
-fn ensure_private_dir(dir: &Path) -> Result<()> {
+pub(crate) fn ensure_private_dir(dir: &Path) -> Result<()> {
     fs::create_dir_all(dir).map_err(|e| storage(&e))?;
     #[cfg(unix)]
     {
@@ -79,7 +181,7 @@ fn ensure_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn private_file(path: &Path) -> Result<File> {
+pub(crate) fn private_file(path: &Path) -> Result<File> {
     let mut opts = OpenOptions::new();
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -90,10 +192,16 @@ fn private_file(path: &Path) -> Result<File> {
     opts.open(path).map_err(|e| storage(&e))
 }
 
-fn storage(e: &std::io::Error) -> Error {
-    Error::Storage { detail: e.to_string() }
+pub(crate) fn storage(e: &std::io::Error) -> Error {
+    Error::Storage {
+        detail: e.to_string(),
+    }
 }
 
 fn corrupt(path: &Path, detail: String) -> Error {
-    Error::MetadataCorrupt { path: path.display().to_string(), backup: None, detail }
+    Error::MetadataCorrupt {
+        path: path.display().to_string(),
+        backup: None,
+        detail,
+    }
 }

@@ -1,87 +1,53 @@
-//! Where secrets live: the OS keychain (through `keyring`), or memory in unit tests.
-//! There is no plain-text store, and never a fallback to one.
+//! Where secrets live: the OS keychain ([`KeyringStore`](super::KeyringStore)), or
+//! memory ([`MemoryStore`]) for tests and benchmarks. There is no plain-text store, and
+//! never a fallback to one.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
 /// A keychain: secrets by account name, within one namespace (the keyring "service").
+/// Calls may block (a keychain may be waiting for its unlock password): from async
+/// code, go through the [`Vault`](super::Vault)'s async methods.
 pub trait SecretStore: Send + Sync {
     fn set(&self, account: &str, secret: &Secret) -> Result<()>;
     /// `Ok(None)` when there is no such entry.
     fn get(&self, account: &str) -> Result<Option<Secret>>;
     /// Succeeds when the entry is already gone.
     fn delete(&self, account: &str) -> Result<()>;
-    /// Whether the keychain answers at all (a read of an entry that need not exist).
+    /// Whether the entry exists, without reading its secret where the store allows.
+    fn exists(&self, account: &str) -> Result<bool> {
+        self.get(account).map(|s| s.is_some())
+    }
+    /// Every account in the namespace, or `Ok(None)` if this keychain cannot list them.
+    fn accounts(&self) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
+    /// Whether the keychain answers and is unlocked; distinct errors for each.
     fn probe(&self) -> Result<()> {
-        self.get("jeton-probe").map(|_| ())
+        self.exists("jeton-probe").map(|_| ())
     }
 }
 
-/// The OS keychain: Secret Service on Linux, Keychain on macOS, Credential Manager on
-/// Windows. Entries are `service = namespace`, `user = account`.
-pub struct KeyringStore {
-    namespace: String,
-}
-
-impl KeyringStore {
-    pub fn new(namespace: impl Into<String>) -> Self {
-        KeyringStore { namespace: namespace.into() }
-    }
-
-    fn entry(&self, account: &str) -> Result<keyring::Entry> {
-        keyring::Entry::new(&self.namespace, account).map_err(map_keyring)
-    }
-}
-
-impl SecretStore for KeyringStore {
-    fn set(&self, account: &str, secret: &Secret) -> Result<()> {
-        self.entry(account)?.set_password(secret.expose()).map_err(map_keyring)
-    }
-
-    fn get(&self, account: &str) -> Result<Option<Secret>> {
-        match self.entry(account)?.get_password() {
-            Ok(p) => Ok(Some(Secret::new(p))),
-            Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(map_keyring(e)),
-        }
-    }
-
-    fn delete(&self, account: &str) -> Result<()> {
-        match self.entry(account)?.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(map_keyring(e)),
-        }
-    }
-}
-
-/// Keyring errors as Jeton's codes. Details never include a secret: keyring's
-/// errors describe the store, not the value.
-fn map_keyring(e: keyring::Error) -> Error {
-    match e {
-        keyring::Error::NoStorageAccess(_) => Error::KeychainLocked,
-        keyring::Error::NoDefaultStore => Error::KeychainUnavailable { detail: "no keychain service found".into() },
-        keyring::Error::PlatformFailure(inner) => Error::KeychainUnavailable { detail: short(&inner.to_string()) },
-        other => Error::KeychainUnavailable { detail: short(&other.to_string()) },
-    }
-}
-
-fn short(s: &str) -> String {
-    s.chars().take(160).collect()
-}
-
-/// An in-memory keychain for unit tests. It can be told to fail like a locked one.
+/// An in-memory keychain, for tests and benchmarks. It can be told to fail like a
+/// locked or an absent one.
 #[derive(Default)]
 pub struct MemoryStore {
-    entries: Mutex<HashMap<String, String>>,
-    locked: Mutex<bool>,
+    entries: Mutex<BTreeMap<String, Secret>>,
+    failure: Mutex<Option<Error>>,
 }
 
 impl MemoryStore {
+    /// Every call fails with `keychain_locked` while set.
     pub fn set_locked(&self, locked: bool) {
-        *self.locked.lock().unwrap() = locked;
+        self.fail_with(locked.then_some(Error::KeychainLocked));
+    }
+
+    /// Every call fails with this error while set (`None` clears it).
+    pub fn fail_with(&self, error: Option<Error>) {
+        *self.failure.lock().unwrap() = error;
     }
 
     pub fn len(&self) -> usize {
@@ -93,10 +59,9 @@ impl MemoryStore {
     }
 
     fn check(&self) -> Result<()> {
-        if *self.locked.lock().unwrap() {
-            Err(Error::KeychainLocked)
-        } else {
-            Ok(())
+        match &*self.failure.lock().unwrap() {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
         }
     }
 }
@@ -104,18 +69,40 @@ impl MemoryStore {
 impl SecretStore for MemoryStore {
     fn set(&self, account: &str, secret: &Secret) -> Result<()> {
         self.check()?;
-        self.entries.lock().unwrap().insert(account.into(), secret.expose().into());
+        self.entries
+            .lock()
+            .unwrap()
+            .insert(account.into(), secret.duplicate());
         Ok(())
     }
 
     fn get(&self, account: &str) -> Result<Option<Secret>> {
         self.check()?;
-        Ok(self.entries.lock().unwrap().get(account).map(|s| Secret::new(s.clone())))
+        Ok(self
+            .entries
+            .lock()
+            .unwrap()
+            .get(account)
+            .map(Secret::duplicate))
     }
 
     fn delete(&self, account: &str) -> Result<()> {
         self.check()?;
         self.entries.lock().unwrap().remove(account);
         Ok(())
+    }
+
+    fn exists(&self, account: &str) -> Result<bool> {
+        self.check()?;
+        Ok(self.entries.lock().unwrap().contains_key(account))
+    }
+
+    fn accounts(&self) -> Result<Option<Vec<String>>> {
+        self.check()?;
+        Ok(Some(self.entries.lock().unwrap().keys().cloned().collect()))
+    }
+
+    fn probe(&self) -> Result<()> {
+        self.check()
     }
 }

@@ -1,0 +1,174 @@
+//! Schema versions of the metadata file, and the steps from each one to the next.
+//!
+//! A file carries `"version": N`; a file without one is version 0 (the prototype's
+//! layout). Loading runs every step from the file's version up to [`CURRENT_VERSION`],
+//! on the JSON value, before it is read into a [`Document`](super::Document). Adding a
+//! version means: bump `CURRENT_VERSION`, append one step to `STEPS`, and add a fixture
+//! `fixtures/vN.json` of the old layout (the tests check there is one per version).
+//!
+//! Versions:
+//! - 0: no `version`; `host` may lack a scheme or end in `/`; `kind` is kebab-case;
+//!   `scopes` is one comma-separated string; the creation time is `added`.
+//! - 1: the first versioned layout (`TokenRecord` as it is).
+//! - 2: adds `pending`, the journal of operations under way (`vault::Intent`);
+//!   an older Jeton would drop it when writing, so it must open a v2 file read-only.
+
+use serde_json::{Map, Value};
+
+pub const CURRENT_VERSION: u32 = 2;
+
+type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
+
+/// `STEPS[n]` turns a version-`n` document into a version-`n + 1` one.
+const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2];
+
+/// The version a parsed file declares: 0 when it has none.
+pub fn version_of(doc: &Value) -> Result<u32, String> {
+    match doc.get("version") {
+        None => Ok(0),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| format!("version {v} is not a number")),
+    }
+}
+
+/// Brings a document of version `from` (at most the current one) to the current version.
+pub fn migrate(doc: Value, from: u32) -> Result<Value, String> {
+    let Value::Object(mut map) = doc else {
+        return Err("the file is not a JSON object".into());
+    };
+    for step in STEPS.iter().skip(from as usize) {
+        map = step(map)?;
+    }
+    Ok(Value::Object(map))
+}
+
+fn v0_to_v1(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    let tokens = match doc.remove("tokens") {
+        None | Some(Value::Null) => vec![],
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err("`tokens` is not a list".into()),
+    };
+    let tokens = tokens
+        .into_iter()
+        .map(v0_record)
+        .collect::<Result<Vec<_>, _>>()?;
+    doc.insert("tokens".into(), Value::Array(tokens));
+    doc.insert("version".into(), Value::from(1));
+    Ok(doc)
+}
+
+fn v0_record(rec: Value) -> Result<Value, String> {
+    let Value::Object(mut rec) = rec else {
+        return Err("a token is not a JSON object".into());
+    };
+    if let Some(Value::String(host)) = rec.get("host") {
+        let with_scheme = if host.contains("://") {
+            host.clone()
+        } else {
+            format!("https://{host}")
+        };
+        rec.insert(
+            "host".into(),
+            Value::String(with_scheme.trim_end_matches('/').to_owned()),
+        );
+    }
+    let kind = match rec.get("kind") {
+        Some(Value::String(k)) => k.replace('-', "_"),
+        _ => return Err("a token has no kind".into()),
+    };
+    rec.insert("kind".into(), Value::String(kind.clone()));
+    let has_scopes = matches!(kind.as_str(), "classic" | "oauth" | "legacy");
+    let scopes = match rec.remove("scopes") {
+        Some(Value::String(s)) if has_scopes => Value::Array(
+            s.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Value::from)
+                .collect(),
+        ),
+        Some(Value::Array(list)) if has_scopes => Value::Array(list),
+        _ if has_scopes => Value::Array(vec![]),
+        _ => Value::Null,
+    };
+    rec.insert("scopes".into(), scopes);
+    let created = rec
+        .remove("added")
+        .unwrap_or_else(|| Value::from("1970-01-01T00:00:00Z"));
+    rec.entry("created_at").or_insert(created);
+    rec.entry("login").or_insert(Value::Null);
+    rec.entry("expires_at").or_insert(Value::Null);
+    Ok(Value::Object(rec))
+}
+
+fn v1_to_v2(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    doc.entry("pending").or_insert(Value::Array(vec![]));
+    doc.insert("version".into(), Value::from(2));
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::metadata::Document;
+
+    /// One fixture per earlier version; a new version without its fixture fails here.
+    const FIXTURES: [(u32, &str); CURRENT_VERSION as usize] = [
+        (0, include_str!("fixtures/v0.json")),
+        (1, include_str!("fixtures/v1.json")),
+    ];
+
+    fn load(text: &str) -> Document {
+        let v: Value = serde_json::from_str(text).unwrap();
+        let from = version_of(&v).unwrap();
+        serde_json::from_value(migrate(v, from).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn every_earlier_version_migrates_to_the_same_document() {
+        for (n, (version, _)) in FIXTURES.iter().enumerate() {
+            assert_eq!(
+                *version as usize, n,
+                "fixtures must cover versions 0..{CURRENT_VERSION}"
+            );
+        }
+        let docs: Vec<Document> = FIXTURES.iter().map(|(_, t)| load(t)).collect();
+        for d in &docs {
+            assert_eq!(d.version, CURRENT_VERSION);
+            assert_eq!(d, &docs[CURRENT_VERSION as usize - 1], "all versions agree");
+        }
+        let laptop = &docs[0].tokens[0];
+        assert_eq!(laptop.host, "https://github.com");
+        assert_eq!(
+            laptop.scopes.as_deref().unwrap(),
+            ["repo", "read:org", "gist"]
+        );
+        assert_eq!(laptop.created_at.to_rfc3339(), "2025-01-15T09:30:00+00:00");
+        assert_eq!(laptop.notes, "the old laptop");
+        let ci = &docs[0].tokens[1];
+        assert_eq!(ci.host, "https://ghe.example.com");
+        assert_eq!(ci.kind, crate::model::TokenKind::FineGrained);
+        assert_eq!(ci.scopes, None, "fine-grained tokens have no scopes");
+        assert!(docs[0].pending.is_empty());
+    }
+
+    #[test]
+    fn a_file_without_version_is_v0_and_bad_versions_are_refused() {
+        assert_eq!(version_of(&serde_json::json!({"tokens": []})).unwrap(), 0);
+        assert_eq!(version_of(&serde_json::json!({"version": 2})).unwrap(), 2);
+        assert!(version_of(&serde_json::json!({"version": "two"})).is_err());
+        assert!(migrate(serde_json::json!([1, 2]), 0).is_err());
+        assert!(
+            migrate(serde_json::json!({"tokens": [{"id": "x"}]}), 0).is_err(),
+            "no kind"
+        );
+        assert!(migrate(serde_json::json!({"tokens": 3}), 0).is_err());
+    }
+
+    #[test]
+    fn the_current_version_is_left_alone() {
+        let v = serde_json::json!({"version": CURRENT_VERSION, "tokens": [], "pending": []});
+        assert_eq!(migrate(v.clone(), CURRENT_VERSION).unwrap(), v);
+    }
+}

@@ -1,0 +1,114 @@
+//! The vault's writes: add, rename, update, restore a secret, forget. Each holds the
+//! lock from load to save (see [`Vault::begin`]); the two that touch both the keychain
+//! and the metadata journal what they are about to do first.
+
+use super::metadata::Intent;
+use super::{check_name_free, position, validate_name, Vault};
+use crate::error::{Error, Result};
+use crate::model::TokenRecord;
+use crate::secret::Secret;
+
+impl Vault {
+    /// Stores a token: journal, secret, then metadata. On failure nothing is stored.
+    pub fn add(&self, record: TokenRecord, secret: &Secret) -> Result<TokenRecord> {
+        validate_name(&record.name)?;
+        let mut t = self.begin()?;
+        check_name_free(&t.doc, &record.name, None)?;
+        let id = record.id.clone();
+        if t.doc
+            .tokens
+            .iter()
+            .chain(t.doc.pending.iter().map(Intent::record))
+            .any(|r| r.id == id)
+        {
+            return Err(Error::Storage {
+                detail: format!("a token with id {id} already exists"),
+            });
+        }
+        t.doc.pending.push(Intent::Add {
+            record: record.clone(),
+        });
+        self.save(&t.doc)?;
+        tracing::debug!(id = %id, "vault: add journalled");
+        let stored = self.secrets().set(&id, secret);
+        t.doc.pending.retain(|i| i.record().id != id);
+        if let Err(e) = stored {
+            let _ = self.secrets().delete(&id);
+            let _ = self.save(&t.doc); // if this fails, the journal entry is undone later
+            tracing::warn!(id = %id, code = e.code(), "vault: keychain refused the secret; nothing stored");
+            return Err(e);
+        }
+        t.doc.tokens.push(record.clone());
+        if let Err(e) = self.save(&t.doc) {
+            let _ = self.secrets().delete(&id); // the journal on disk then undoes the add
+            return Err(e);
+        }
+        tracing::info!(id = %id, name = %record.name, "vault: token added");
+        Ok(record)
+    }
+
+    /// Renames a token (metadata only: the keychain entry is keyed by id).
+    pub fn rename(&self, id_or_name: &str, new_name: &str) -> Result<TokenRecord> {
+        validate_name(new_name)?;
+        let mut t = self.begin()?;
+        let idx = position(&t.doc, id_or_name)?;
+        check_name_free(&t.doc, new_name, Some(&t.doc.tokens[idx].id))?;
+        t.doc.tokens[idx].name = new_name.to_owned();
+        self.save(&t.doc)?;
+        tracing::info!(id = %t.doc.tokens[idx].id, name = new_name, "vault: token renamed");
+        Ok(t.doc.tokens[idx].clone())
+    }
+
+    /// Changes a token's metadata. Its id cannot change; a new name is checked.
+    pub fn update(&self, id: &str, change: impl FnOnce(&mut TokenRecord)) -> Result<TokenRecord> {
+        let mut t = self.begin()?;
+        let idx = t
+            .doc
+            .tokens
+            .iter()
+            .position(|r| r.id == id)
+            .ok_or_else(|| Error::NotFound { name: id.into() })?;
+        let mut rec = t.doc.tokens[idx].clone();
+        change(&mut rec);
+        rec.id = id.to_owned();
+        if rec.name != t.doc.tokens[idx].name {
+            validate_name(&rec.name)?;
+            check_name_free(&t.doc, &rec.name, Some(id))?;
+        }
+        t.doc.tokens[idx] = rec.clone();
+        self.save(&t.doc)?;
+        Ok(rec)
+    }
+
+    /// Puts a token's secret (back) in the keychain, e.g. for a token whose secret is
+    /// missing; the metadata is unchanged.
+    pub fn restore_secret(&self, id_or_name: &str, secret: &Secret) -> Result<TokenRecord> {
+        let t = self.begin()?;
+        let rec = t.doc.tokens[position(&t.doc, id_or_name)?].clone();
+        self.secrets().set(&rec.id, secret)?;
+        tracing::info!(id = %rec.id, "vault: secret restored");
+        Ok(rec)
+    }
+
+    /// Forgets a token: metadata out first (journalled), then the secret. If the
+    /// keychain refuses, the token is put back and nothing changes.
+    pub fn forget(&self, id_or_name: &str) -> Result<TokenRecord> {
+        let mut t = self.begin()?;
+        let idx = position(&t.doc, id_or_name)?;
+        let rec = t.doc.tokens.remove(idx);
+        t.doc.pending.push(Intent::Forget {
+            record: rec.clone(),
+        });
+        self.save(&t.doc)?;
+        let deleted = self.secrets().delete(&rec.id);
+        t.doc.pending.retain(|i| i.record().id != rec.id);
+        if let Err(e) = deleted {
+            t.doc.tokens.insert(idx, rec);
+            self.save(&t.doc)?;
+            return Err(e);
+        }
+        self.save(&t.doc)?; // on failure the journal on disk finishes the forget later
+        tracing::info!(id = %rec.id, name = %rec.name, "vault: token forgotten");
+        Ok(rec)
+    }
+}

@@ -1,0 +1,46 @@
+//! `jeton recheck [--json]`: asks each token's host again; exits 1 when any token is
+//! not valid afterwards.
+
+use jeton_core::i18n::Lang;
+use jeton_core::model::TokenStatus;
+use jeton_core::recheck::RecheckOptions;
+use serde_json::Value;
+
+use super::output;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    json: bool,
+    /// Requests in flight per host (at most 16).
+    #[arg(long, default_value_t = jeton_core::recheck::DEFAULT_PER_HOST)]
+    concurrency: usize,
+}
+
+pub async fn run(a: Args, lang: Lang) -> i32 {
+    let jeton = match super::open(lang, a.json) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let opts = RecheckOptions { per_host: a.concurrency, ..Default::default() };
+    let json = a.json;
+    let result = jeton
+        .recheck_all(lang, opts, |p| {
+            if !json {
+                eprintln!("[{}/{}] {}", p.done, p.total, output::token_line(&p.token));
+            }
+        })
+        .await;
+    let tokens = match result {
+        Ok(t) => t,
+        Err(e) => return output::fail(&e, lang, a.json),
+    };
+    if a.json {
+        output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
+    }
+    if tokens.iter().all(|t| matches!(t.status, TokenStatus::Valid | TokenStatus::Expiring)) {
+        super::OK
+    } else {
+        super::FAILED
+    }
+}

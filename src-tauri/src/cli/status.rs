@@ -1,0 +1,51 @@
+//! `jeton status [--within DURATION] [--json]`: statuses from what Jeton recorded (no
+//! network); exits 1 when a token is invalid or expired, or expires within DURATION.
+
+use jeton_core::i18n::Lang;
+use jeton_core::status::{needs_attention, parse_span};
+use serde_json::Value;
+
+use super::output;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Fail when a token expires within this span: 7d, 36h, 2w (a bare number is days).
+    #[arg(long)]
+    within: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub async fn run(a: Args, lang: Lang) -> i32 {
+    let within = match a.within.as_deref().map(|w| (w, parse_span(w))) {
+        None => None,
+        Some((_, Some(d))) => Some(d),
+        Some((w, None)) => {
+            eprintln!("jeton: --within takes a span such as 7d, 36h or 2w, not \"{w}\".");
+            return super::USAGE;
+        }
+    };
+    let jeton = match super::open(lang, a.json) {
+        Ok(j) => j,
+        Err(code) => return code,
+    };
+    let tokens = match jeton.list() {
+        Ok(t) => t,
+        Err(e) => return output::fail(&e, lang, a.json),
+    };
+    let now = chrono::Utc::now();
+    let flagged: Vec<_> = tokens.iter().filter(|t| needs_attention(t, within, now)).collect();
+    if a.json {
+        output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
+    } else {
+        for t in &tokens {
+            let mark = if flagged.iter().any(|f| f.id == t.id) { "!" } else { " " };
+            println!("{mark} {}", output::token_line(t));
+        }
+    }
+    if flagged.is_empty() {
+        super::OK
+    } else {
+        super::FAILED
+    }
+}
