@@ -22,7 +22,7 @@ ui: deps
 	npm --prefix ui run build --silent
 
 build: ui
-	$(CARGO) build --bins
+	$(CARGO) build --workspace --bins
 
 release: ui
 	$(CARGO) build --release --bin jeton
