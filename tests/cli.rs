@@ -31,7 +31,8 @@ async fn malformed_token_is_refused_before_any_network_call() {
     broken[last] = if broken[last] == b'A' { b'B' } else { b'A' };
     let broken = String::from_utf8(broken).unwrap();
     let before = env.hub.stats().total;
-    for (input, rule) in [(broken.as_str(), "checksum"), ("ghp_abc def", "space"), ("xoxb_123", "does not start like")] {
+    for (input, rule) in [(broken.as_str(), "checksum"), ("ghp_abc def", "space"), ("xoxb_123", "does not start like")]
+    {
         let run = env.jeton(&["check", "--json", "-"], input).await;
         assert_eq!(run.code, 1, "{input}");
         let v = run.json();
@@ -147,7 +148,8 @@ async fn messages_follow_the_locale() {
 #[tokio::test(flavor = "multi_thread")]
 async fn status_within_fails_for_tokens_expiring_soon() {
     let env = Env::new().await;
-    let soon = env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(3))).unwrap();
+    let soon =
+        env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(3))).unwrap();
     let later = env.hub.create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::days(60))).unwrap();
     assert_eq!(env.jeton(&["add", "--name", "later", "-"], &later).await.code, 0);
     assert_eq!(env.jeton(&["status", "--within", "7d"], "").await.code, 0);
@@ -181,16 +183,18 @@ async fn recheck_records_revocation_and_expiry_without_dropping_tokens() {
     let by = |n: &str| v.as_array().unwrap().iter().find(|t| t["name"] == n).cloned().unwrap();
     assert_eq!(by("a")["status"], "invalid");
     assert_eq!(by("a")["error"]["code"], "token_invalid");
-    assert_eq!(by("b")["status"], "expired", "GitHub's 401 for an expired token reads as expired from the recorded date");
+    assert_eq!(
+        by("b")["status"],
+        "expired",
+        "GitHub's 401 for an expired token reads as expired from the recorded date"
+    );
     assert_eq!(env.jeton(&["list", "--json"], "").await.json().as_array().unwrap().len(), 2);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sso_protected_org_marks_the_token_with_the_page_to_authorize_it() {
     let env = Env::new().await;
-    env.hub
-        .create_org(NewOrg { login: "acme".into(), sso_enforced: true, ..Default::default() })
-        .unwrap();
+    env.hub.create_org(NewOrg { login: "acme".into(), sso_enforced: true, ..Default::default() }).unwrap();
     env.hub.add_member("acme", "octocat").unwrap();
     let blocked = env.classic(&["repo", "read:org"]);
     let run = env.jeton(&["check", "--json", "-"], &blocked).await;

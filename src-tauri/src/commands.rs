@@ -9,6 +9,7 @@ use jeton_core::service::Jeton;
 use jeton_core::ErrorPayload;
 use serde::Serialize;
 use specta::Type;
+use tauri::ipc::Channel;
 use tauri::State;
 
 pub struct AppState {
@@ -80,6 +81,29 @@ pub async fn add_token(
 pub async fn recheck_token(state: State<'_, AppState>, id: String) -> Result<TokenView, ErrorPayload> {
     let jeton = state.jeton()?;
     jeton.recheck(&id, state.lang()).await.map_err(|e| state.fail(e))
+}
+
+/// One token re-checked, and how far the run has come.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct RecheckProgress {
+    pub done: u32,
+    pub total: u32,
+    pub token: TokenView,
+}
+
+/// Re-checks every token; each result is sent on `on_progress` as it finishes.
+#[tauri::command]
+#[specta::specta]
+pub async fn recheck_all(
+    state: State<'_, AppState>,
+    on_progress: Channel<RecheckProgress>,
+) -> Result<Vec<TokenView>, ErrorPayload> {
+    let jeton = state.jeton()?;
+    let send = |p: jeton_core::recheck::RecheckProgress| {
+        let event = RecheckProgress { done: p.done as u32, total: p.total as u32, token: p.token };
+        let _ = on_progress.send(event);
+    };
+    jeton.recheck_all(state.lang(), Default::default(), send).await.map_err(|e| state.fail(e))
 }
 
 #[tauri::command]

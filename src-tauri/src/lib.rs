@@ -12,6 +12,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::list_tokens,
         commands::add_token,
         commands::recheck_token,
+        commands::recheck_all,
         commands::forget_token,
         commands::set_lang,
     ])

@@ -31,11 +31,7 @@ impl Env {
     pub async fn new() -> Env {
         let hub = FakeHub::start(FakeHubOptions::default()).await;
         hub.create_user(NewUser { login: "octocat".into(), ..Default::default() }).unwrap();
-        Env {
-            hub,
-            data: tempfile::tempdir().unwrap(),
-            namespace: format!("jeton-test-{}", uuid::Uuid::new_v4()),
-        }
+        Env { hub, data: tempfile::tempdir().unwrap(), namespace: format!("jeton-test-{}", uuid::Uuid::new_v4()) }
     }
 
     pub fn classic(&self, scopes: &[&str]) -> String {

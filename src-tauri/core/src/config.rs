@@ -55,7 +55,11 @@ impl Config {
             None => dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("jeton"),
         };
         let keyring_namespace = var("JETON_KEYRING_NAMESPACE").unwrap_or_else(|| {
-            if cfg!(debug_assertions) { "jeton-debug".into() } else { "jeton".into() }
+            if cfg!(debug_assertions) {
+                "jeton-debug".into()
+            } else {
+                "jeton".into()
+            }
         });
         Ok(Config { github_web, github_api, data_dir, keyring_namespace })
     }
@@ -73,7 +77,9 @@ impl Config {
         };
         let web = if web.contains("://") { web.to_owned() } else { format!("https://{web}") };
         let url = check_url(&web)?;
-        if same_origin(&url, &self.github_web) || url.host_str() == Some("github.com") && self.github_web.as_str().starts_with(GITHUB_WEB) {
+        if same_origin(&url, &self.github_web)
+            || url.host_str() == Some("github.com") && self.github_web.as_str().starts_with(GITHUB_WEB)
+        {
             return Ok(self.default_host());
         }
         Ok(Host { api: derived_api(&url)?, web: url })
@@ -91,7 +97,8 @@ fn derived_api(web: &Url) -> Result<Url> {
 
 /// Accepts `https://…`, and `http://…` only for loopback addresses.
 pub fn check_url(raw: &str) -> Result<Url> {
-    let url = Url::parse(raw.trim()).map_err(|_| Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable })?;
+    let url =
+        Url::parse(raw.trim()).map_err(|_| Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable })?;
     if url.host_str().is_none() {
         return Err(Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable });
     }

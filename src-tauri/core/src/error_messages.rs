@@ -34,16 +34,20 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 format!("This is not a valid GitHub token: {why}. Copy the whole token from GitHub again.")
             }
         }
-        Error::TokenInvalid => if fr {
-            "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.".into()
-        } else {
-            "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.".into()
-        },
-        Error::TokenExpired => if fr {
-            "Ce jeton a expiré. Renouvelez-le pour continuer à l’utiliser.".into()
-        } else {
-            "This token has expired. Renew it to keep using it.".into()
-        },
+        Error::TokenInvalid => {
+            if fr {
+                "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.".into()
+            } else {
+                "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.".into()
+            }
+        }
+        Error::TokenExpired => {
+            if fr {
+                "Ce jeton a expiré. Renouvelez-le pour continuer à l’utiliser.".into()
+            } else {
+                "This token has expired. Renew it to keep using it.".into()
+            }
+        }
         Error::SsoRequired { url } => {
             let at = url.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
             if fr {
@@ -61,90 +65,141 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 (true, None) => "La limite de requêtes de GitHub est atteinte pour ce compte. Réessayez dans quelques minutes.".into(),
             }
         }
-        Error::Network { host, detail } => if fr {
-            format!("Impossible de joindre {host} ({detail}). Vérifiez votre connexion ou l’adresse de l’hôte, puis réessayez.")
-        } else {
-            format!("Could not reach {host} ({detail}). Check your connection or the host's address, then try again.")
-        },
-        Error::BadResponse { host, detail } => if fr {
-            format!("{host} a renvoyé une réponse illisible ({detail}). Ce n’est peut-être pas une API GitHub ; vérifiez l’adresse ou réessayez plus tard.")
-        } else {
-            format!("{host} sent an answer Jeton cannot read ({detail}). It may not be a GitHub API; check the address or try again later.")
-        },
+        Error::Network { host, detail } => {
+            if fr {
+                format!("Impossible de joindre {host} ({detail}). Vérifiez votre connexion ou l’adresse de l’hôte, puis réessayez.")
+            } else {
+                format!(
+                    "Could not reach {host} ({detail}). Check your connection or the host's address, then try again."
+                )
+            }
+        }
+        Error::BadResponse { host, detail } => {
+            if fr {
+                format!("{host} a renvoyé une réponse illisible ({detail}). Ce n’est peut-être pas une API GitHub ; vérifiez l’adresse ou réessayez plus tard.")
+            } else {
+                format!("{host} sent an answer Jeton cannot read ({detail}). It may not be a GitHub API; check the address or try again later.")
+            }
+        }
         Error::HostInvalid { url, reason } => {
             let why = match (reason, fr) {
                 (HostRule::Unparsable, false) => "it is not a web address",
                 (HostRule::Unparsable, true) => "ce n’est pas une adresse web",
-                (HostRule::PlainHttpNotLoopback, false) => "plain http:// is only allowed for this computer (localhost); use https://",
-                (HostRule::PlainHttpNotLoopback, true) => "http:// n’est permis que pour cet ordinateur (localhost) ; utilisez https://",
+                (HostRule::PlainHttpNotLoopback, false) => {
+                    "plain http:// is only allowed for this computer (localhost); use https://"
+                }
+                (HostRule::PlainHttpNotLoopback, true) => {
+                    "http:// n’est permis que pour cet ordinateur (localhost) ; utilisez https://"
+                }
                 (HostRule::Scheme, false) => "it must start with https://",
                 (HostRule::Scheme, true) => "elle doit commencer par https://",
             };
-            if fr { format!("L’hôte « {url} » est refusé : {why}.") } else { format!("The host \"{url}\" is refused: {why}.") }
+            if fr {
+                format!("L’hôte « {url} » est refusé : {why}.")
+            } else {
+                format!("The host \"{url}\" is refused: {why}.")
+            }
         }
-        Error::KeychainUnavailable { detail } => if fr {
-            format!("Le trousseau du système est indisponible ({detail}). Jeton n’enregistre jamais de jeton en clair : démarrez le service de trousseau (Secret Service, p. ex. gnome-keyring), puis réessayez.")
-        } else {
-            format!("The system keychain is unavailable ({detail}). Jeton never stores a token in plain text: start the keychain service (Secret Service, e.g. gnome-keyring), then try again.")
-        },
-        Error::KeychainLocked => if fr {
-            "Le trousseau du système est verrouillé. Déverrouillez-le (mot de passe de session), puis réessayez.".into()
-        } else {
-            "The system keychain is locked. Unlock it (your login password), then try again.".into()
-        },
-        Error::KeychainTimeout => if fr {
-            "Le trousseau n’a pas répondu à temps. S’il demande un mot de passe, saisissez-le, puis réessayez.".into()
-        } else {
-            "The keychain did not answer in time. If it is asking for a password, enter it, then try again.".into()
-        },
-        Error::SecretMissing { name } => if fr {
-            format!("Le secret du jeton « {name} » n’est plus dans le trousseau. Ajoutez le jeton à nouveau ou oubliez-le.")
-        } else {
-            format!("The secret of token \"{name}\" is no longer in the keychain. Add the token again or forget it.")
-        },
-        Error::NotFound { name } => if fr {
-            format!("Aucun jeton nommé « {name} ». `jeton list` montre les noms connus.")
-        } else {
-            format!("No token is named \"{name}\". `jeton list` shows the names Jeton knows.")
-        },
-        Error::NameTaken { name } => if fr {
-            format!("Un jeton s’appelle déjà « {name} ». Choisissez un autre nom.")
-        } else {
-            format!("A token is already named \"{name}\". Choose another name.")
-        },
-        Error::NameInvalid => if fr {
-            "Donnez au jeton un nom de 1 à 100 caractères, sans saut de ligne.".into()
-        } else {
-            "Give the token a name of 1 to 100 characters, with no line break.".into()
-        },
+        Error::KeychainUnavailable { detail } => {
+            if fr {
+                format!("Le trousseau du système est indisponible ({detail}). Jeton n’enregistre jamais de jeton en clair : démarrez le service de trousseau (Secret Service, p. ex. gnome-keyring), puis réessayez.")
+            } else {
+                format!("The system keychain is unavailable ({detail}). Jeton never stores a token in plain text: start the keychain service (Secret Service, e.g. gnome-keyring), then try again.")
+            }
+        }
+        Error::KeychainLocked => {
+            if fr {
+                "Le trousseau du système est verrouillé. Déverrouillez-le (mot de passe de session), puis réessayez."
+                    .into()
+            } else {
+                "The system keychain is locked. Unlock it (your login password), then try again.".into()
+            }
+        }
+        Error::KeychainTimeout => {
+            if fr {
+                "Le trousseau n’a pas répondu à temps. S’il demande un mot de passe, saisissez-le, puis réessayez."
+                    .into()
+            } else {
+                "The keychain did not answer in time. If it is asking for a password, enter it, then try again.".into()
+            }
+        }
+        Error::SecretMissing { name } => {
+            if fr {
+                format!("Le secret du jeton « {name} » n’est plus dans le trousseau. Ajoutez le jeton à nouveau ou oubliez-le.")
+            } else {
+                format!(
+                    "The secret of token \"{name}\" is no longer in the keychain. Add the token again or forget it."
+                )
+            }
+        }
+        Error::NotFound { name } => {
+            if fr {
+                format!("Aucun jeton nommé « {name} ». `jeton list` montre les noms connus.")
+            } else {
+                format!("No token is named \"{name}\". `jeton list` shows the names Jeton knows.")
+            }
+        }
+        Error::NameTaken { name } => {
+            if fr {
+                format!("Un jeton s’appelle déjà « {name} ». Choisissez un autre nom.")
+            } else {
+                format!("A token is already named \"{name}\". Choose another name.")
+            }
+        }
+        Error::NameInvalid => {
+            if fr {
+                "Donnez au jeton un nom de 1 à 100 caractères, sans saut de ligne.".into()
+            } else {
+                "Give the token a name of 1 to 100 characters, with no line break.".into()
+            }
+        }
         Error::MetadataCorrupt { path, backup, .. } => {
-            let kept = backup.as_deref().map(|b| if fr { format!(" Une copie est conservée dans {b}.") } else { format!(" A copy is kept at {b}.") }).unwrap_or_default();
+            let kept = backup
+                .as_deref()
+                .map(|b| {
+                    if fr {
+                        format!(" Une copie est conservée dans {b}.")
+                    } else {
+                        format!(" A copy is kept at {b}.")
+                    }
+                })
+                .unwrap_or_default();
             if fr {
                 format!("Le fichier de Jeton {path} est illisible ; Jeton l’ouvre en lecture seule et ne l’écrasera pas.{kept} Restaurez une sauvegarde ou signalez le problème.")
             } else {
                 format!("Jeton's file {path} cannot be read; Jeton opens it read-only and will not overwrite it.{kept} Restore a backup or report the problem.")
             }
         }
-        Error::MetadataTooNew { path, found, supported } => if fr {
-            format!("{path} vient d’une version plus récente de Jeton (format {found}, celle-ci lit jusqu’au {supported}). Mettez Jeton à jour ; en attendant il est en lecture seule.")
-        } else {
-            format!("{path} comes from a newer Jeton (format {found}; this one reads up to {supported}). Update Jeton; until then it is read-only.")
-        },
-        Error::MetadataReadOnly => if fr {
-            "Les données de Jeton sont en lecture seule (fichier illisible ou trop récent). Aucune modification n’est enregistrée.".into()
-        } else {
-            "Jeton's data is read-only (unreadable or newer file). No change is saved.".into()
-        },
-        Error::Storage { detail } => if fr {
-            format!("Jeton n’a pas pu écrire ses données ({detail}). Vérifiez l’espace disque et les droits du dossier de données.")
-        } else {
-            format!("Jeton could not write its data ({detail}). Check disk space and the data folder's permissions.")
-        },
-        Error::ImportInvalid { detail } => if fr {
-            format!("Ce fichier n’est pas un export de Jeton lisible ({detail}) ; rien n’a été importé. Choisissez un fichier exporté par Jeton.")
-        } else {
-            format!("This file is not a Jeton export this version can read ({detail}); nothing was imported. Choose a file exported by Jeton.")
-        },
+        Error::MetadataTooNew { path, found, supported } => {
+            if fr {
+                format!("{path} vient d’une version plus récente de Jeton (format {found}, celle-ci lit jusqu’au {supported}). Mettez Jeton à jour ; en attendant il est en lecture seule.")
+            } else {
+                format!("{path} comes from a newer Jeton (format {found}; this one reads up to {supported}). Update Jeton; until then it is read-only.")
+            }
+        }
+        Error::MetadataReadOnly => {
+            if fr {
+                "Les données de Jeton sont en lecture seule (fichier illisible ou trop récent). Aucune modification n’est enregistrée.".into()
+            } else {
+                "Jeton's data is read-only (unreadable or newer file). No change is saved.".into()
+            }
+        }
+        Error::Storage { detail } => {
+            if fr {
+                format!("Jeton n’a pas pu écrire ses données ({detail}). Vérifiez l’espace disque et les droits du dossier de données.")
+            } else {
+                format!(
+                    "Jeton could not write its data ({detail}). Check disk space and the data folder's permissions."
+                )
+            }
+        }
+        Error::ImportInvalid { detail } => {
+            if fr {
+                format!("Ce fichier n’est pas un export de Jeton lisible ({detail}) ; rien n’a été importé. Choisissez un fichier exporté par Jeton.")
+            } else {
+                format!("This file is not a Jeton export this version can read ({detail}); nothing was imported. Choose a file exported by Jeton.")
+            }
+        }
     }
 }
 

@@ -186,12 +186,15 @@ impl Jeton {
                 if !user.expiry_unparsable {
                     r.expires_at = user.expires_at;
                 }
-                let (status, sso_url) = host_of(&self.config, &r.host).map(|h| status_of_user(user, &h)).unwrap_or((TokenStatus::Valid, None));
+                let (status, sso_url) = host_of(&self.config, &r.host)
+                    .map(|h| status_of_user(user, &h))
+                    .unwrap_or((TokenStatus::Valid, None));
                 r.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
             }
             Err(e) => {
                 let sso_url = if let Error::SsoRequired { url } = e { url.clone() } else { None };
-                r.last_check = Some(CheckRecord { at: now, status: status_for_error(e), sso_url, error: Some(e.payload(lang)) });
+                r.last_check =
+                    Some(CheckRecord { at: now, status: status_for_error(e), sso_url, error: Some(e.payload(lang)) });
             }
         };
         match self.vault.update(&record.id, apply) {
