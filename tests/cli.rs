@@ -203,3 +203,30 @@ async fn sso_protected_org_marks_the_token_with_the_page_to_authorize_it() {
     let ok = env.hub.create_token(NewToken::classic("octocat", &["repo"]).sso_authorized(&["acme"])).unwrap();
     assert_eq!(env.jeton(&["check", "--json", "-"], &ok).await.json()["status"], "valid");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn corrupt_data_is_kept_and_reported_never_overwritten() {
+    let env = Env::new().await;
+    let token = env.classic(&["repo"]);
+    assert_eq!(env.jeton(&["add", "--name", "a", "-"], &token).await.code, 0);
+    let file = env.data_dir().join("tokens.json");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&file, &bytes).unwrap();
+
+    let list = env.jeton(&["list", "--json"], "").await;
+    assert_eq!(list.code, 1);
+    assert_eq!(list.json()["error"]["code"], "metadata_corrupt");
+    let human = env.jeton(&["list"], "").await;
+    assert!(human.stderr.contains("read-only"), "{}", human.stderr);
+    let add = env.jeton(&["add", "--name", "b", "--json", "-"], &env.classic(&[])).await;
+    assert_eq!(add.code, 1);
+    assert!(add.json()["error"]["code"].as_str().unwrap().starts_with("metadata_"), "{}", add.stdout);
+    assert_eq!(std::fs::read(&file).unwrap(), bytes, "the user's file must stay as it was");
+    let copies = std::fs::read_dir(env.data_dir())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+        .count();
+    assert!(copies >= 1, "a copy of the unreadable file is kept");
+}

@@ -3,6 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use jeton_core::health::{ImportSummary, VaultHealth};
 use jeton_core::i18n::Lang;
 use jeton_core::model::TokenView;
 use jeton_core::service::Jeton;
@@ -110,7 +111,57 @@ pub async fn recheck_all(
 #[specta::specta]
 pub async fn forget_token(state: State<'_, AppState>, id: String) -> Result<(), ErrorPayload> {
     let jeton = state.jeton()?;
-    jeton.forget(&id).map_err(|e| state.fail(e))
+    jeton.forget(&id).await.map_err(|e| state.fail(e))
+}
+
+/// Read-only data, keychain trouble, recovered and missing secrets.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_health(state: State<'_, AppState>) -> Result<VaultHealth, ErrorPayload> {
+    let jeton = state.jeton()?;
+    Ok(jeton.health(state.lang()).await)
+}
+
+/// Names a secret found in the keychain with no token, after checking it with GitHub.
+#[tauri::command]
+#[specta::specta]
+pub async fn adopt_recovered(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+    host: Option<String>,
+) -> Result<TokenView, ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.adopt_recovered(&id, &name, host.as_deref()).await.map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn delete_recovered(state: State<'_, AppState>, id: String) -> Result<(), ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.delete_recovered(&id).await.map_err(|e| state.fail(e))
+}
+
+/// Every token's metadata as JSON (never a secret), to move to another machine.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_backup(state: State<'_, AppState>) -> Result<String, ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.export_backup().map_err(|e| state.fail(e))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_backup(state: State<'_, AppState>, json: String) -> Result<ImportSummary, ErrorPayload> {
+    let jeton = state.jeton()?;
+    jeton.import_backup(json).await.map_err(|e| state.fail(e))
+}
+
+/// The classic scopes as GitHub documents them: a tree with a sentence for each.
+#[tauri::command]
+#[specta::specta]
+pub fn scope_catalogue() -> Vec<jeton_core::github::scopes::ScopeNode> {
+    jeton_core::github::scopes::scope_tree()
 }
 
 #[tauri::command]

@@ -15,6 +15,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::recheck_all,
         commands::forget_token,
         commands::set_lang,
+        commands::scope_catalogue,
+        commands::vault_health,
+        commands::adopt_recovered,
+        commands::delete_recovered,
+        commands::export_backup,
+        commands::import_backup,
     ])
 }
 

@@ -20,6 +20,7 @@ export function view(now, t) {
     well_formed: true,
     login: "octocat",
     scopes: t.kind === "fine_grained" ? null : ["repo"],
+    permissions: null,
     expires_at: days === null ? null : iso(now, days * DAY + 3 * 3_600_000),
     status: "valid",
     sso_url: null,

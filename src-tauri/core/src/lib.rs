@@ -5,6 +5,7 @@ pub mod config;
 pub mod error;
 mod error_messages;
 pub mod github;
+pub mod health;
 pub mod i18n;
 pub mod model;
 pub mod recheck;

@@ -114,6 +114,9 @@ pub struct TokenView {
     pub well_formed: bool,
     pub login: Option<String>,
     pub scopes: Option<Vec<String>>,
+    /// Fine-grained permissions as recorded when Jeton made the token (GitHub's API
+    /// does not report them); `None` when unknown.
+    pub permissions: Option<std::collections::BTreeMap<String, String>>,
     pub expires_at: Option<String>,
     pub status: TokenStatus,
     pub sso_url: Option<String>,

@@ -36,6 +36,7 @@ impl Jeton {
 
     pub fn new(config: Config, store: Arc<dyn SecretStore>) -> Result<Jeton> {
         let vault = Vault::new(store, MetadataStore::new(config.data_dir.clone()));
+        vault.reload();
         Ok(Jeton { config, vault, client: GitHubClient::new()? })
     }
 
@@ -50,6 +51,7 @@ impl Jeton {
             well_formed: false,
             login: None,
             scopes: None,
+            permissions: None,
             expires_at: None,
             status: TokenStatus::Unknown,
             sso_url: None,
@@ -135,7 +137,7 @@ impl Jeton {
             predecessor: None,
             reminders_sent: vec![],
         };
-        let stored = self.vault.add(record, &parsed.secret)?;
+        let stored = self.vault.add_async(record, parsed.secret).await?;
         Ok(view_of(&stored, now))
     }
 
@@ -150,7 +152,7 @@ impl Jeton {
     /// is recorded as a status; the token itself is never dropped or rewritten.
     pub async fn recheck(&self, id_or_name: &str, lang: Lang) -> Result<TokenView> {
         let record = self.vault.find(id_or_name)?;
-        let secret = self.vault.secret(&record)?;
+        let secret = self.vault.secret_async(&record).await?;
         let host = self.config.host(Some(&record.host))?;
         let result = self.ask_host(&host, record.kind, &secret).await;
         Ok(self.record_check(&record, result, lang))
@@ -158,7 +160,7 @@ impl Jeton {
 
     /// `GET /user` with a stored token's secret.
     pub(crate) async fn ask_github(&self, record: &TokenRecord) -> Result<UserCheck> {
-        let secret = self.vault.secret(record)?;
+        let secret = self.vault.secret_async(record).await?;
         let host = self.config.host(Some(&record.host))?;
         self.client.get_user(&host, &secret).await
     }
@@ -209,13 +211,13 @@ impl Jeton {
         }
     }
 
-    pub fn forget(&self, id_or_name: &str) -> Result<()> {
-        self.vault.forget(id_or_name).map(|_| ())
+    pub async fn forget(&self, id_or_name: &str) -> Result<()> {
+        self.vault.forget_async(id_or_name).await.map(|_| ())
     }
 
     /// Whether the keychain answers (unavailable and locked are distinct errors).
     pub async fn keychain_status(&self) -> Result<()> {
-        self.vault.secrets().probe()
+        self.vault.keychain_status().await
     }
 
     pub fn host(&self, web: Option<&str>) -> Result<Host> {

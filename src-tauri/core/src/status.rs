@@ -42,6 +42,7 @@ pub fn view_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenView {
         well_formed: true,
         login: record.login.clone(),
         scopes: record.scopes.clone(),
+        permissions: record.permissions.clone(),
         expires_at: record.expires_at.map(rfc3339),
         status: status_of(record, now),
         sso_url: check.and_then(|c| c.sso_url.clone()),

@@ -15,15 +15,17 @@
 //! | `POST /_admin/tokens/revoke` | `{token}` | 204 |
 //! | `POST /_admin/latency` | `{ms: n or null, token?}` | 204 |
 //! | `POST /_admin/faults` | `{fault, count?}` (next requests) or `{fault or null, token}` | 204 |
-//! | `DELETE /_admin/faults` | | 204: no faults, no latency |
+//! | `DELETE /_admin/faults` | | 204: no faults, rewrites or latency |
+//! | `POST /_admin/rewrite` | `{token, status?, remove?: [name], set?: {name: value}}` (none of them: stop) | 204 |
 //! | `POST /_admin/rate-limit` | `{login, limit?, secondary?: {after, retry_after_secs} or null}` | 200 `{limit, remaining, used, reset}` |
 //! | `POST /_admin/reset` | | 204 |
-//! | `GET /_admin/stats`, `DELETE /_admin/stats` | | 200 `{total, by_path, by_token}` / 204 |
+//! | `GET /_admin/stats`, `DELETE /_admin/stats` | | 200 [`Stats`](crate::Stats) / 204 |
 //!
 //! `kind`: `classic`, `fine_grained`, `oauth`, `app_user`, `app_installation`,
 //! `app_refresh`, `legacy`. `expires_at`: RFC 3339. `expiry_layout`: `utc`,
 //! `offset` (+0200) or `+HHMM`/`-HHMM`. `fault`: `internal_error`,
-//! `bad_gateway_html`, `truncated_json`, `connection_reset`, `never_ending_body`.
+//! `bad_gateway_html`, `truncated_json`, `connection_reset`, `never_ending_body`,
+//! `not_json`.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,6 +44,7 @@ use crate::control::Control;
 use crate::faults::Fault;
 use crate::ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
 use crate::ratelimit::SecondaryLimit;
+use crate::rewrite::Rewrite;
 use crate::state::Shared;
 
 type Ctl = State<Arc<Shared>>;
@@ -112,6 +115,17 @@ struct FaultReq {
 }
 
 #[derive(Deserialize)]
+struct RewriteReq {
+    token: String,
+    #[serde(default)]
+    status: Option<u16>,
+    #[serde(default)]
+    remove: Vec<String>,
+    #[serde(default)]
+    set: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
 struct RateReq {
     login: String,
     #[serde(default)]
@@ -121,9 +135,7 @@ struct RateReq {
     secondary: Option<Option<SecondaryLimit>>,
 }
 
-fn some<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Option<SecondaryLimit>>, D::Error> {
+fn some<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<SecondaryLimit>>, D::Error> {
     Option::<SecondaryLimit>::deserialize(d).map(Some)
 }
 
@@ -221,6 +233,16 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
             .delete(|State(s): Ctl| async move {
                 control(s).clear_faults();
                 StatusCode::NO_CONTENT
+            }),
+        )
+        .route(
+            "/rewrite",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |r: RewriteReq| {
+                    let set = r.set.into_iter().map(|(k, v)| (k, v.into_bytes())).collect();
+                    control(s).set_token_rewrite(&r.token, Some(Rewrite { status: r.status, remove: r.remove, set }));
+                    StatusCode::NO_CONTENT.into_response()
+                })
             }),
         )
         .route(

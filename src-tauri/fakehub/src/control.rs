@@ -9,6 +9,7 @@ use chrono::Utc;
 use crate::faults::Fault;
 use crate::ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
 use crate::ratelimit::{RateSnapshot, SecondaryLimit};
+use crate::rewrite::Rewrite;
 use crate::state::{BucketKey, Org, Repo, Shared, TokenRecord, User};
 use crate::stats::Stats;
 
@@ -107,7 +108,17 @@ impl Control {
         };
     }
 
-    /// Removes every fault and latency.
+    /// Rewrites every answer to requests presenting `token` (`None`, or an empty
+    /// rewrite, stops it). Cleared with the faults.
+    pub fn set_token_rewrite(&self, token: &str, rewrite: Option<Rewrite>) {
+        let mut store = self.shared.lock();
+        match rewrite.filter(|r| !r.is_empty()) {
+            Some(r) => store.faults.token_rewrites.insert(token.to_string(), r),
+            None => store.faults.token_rewrites.remove(token),
+        };
+    }
+
+    /// Removes every fault, rewrite and latency.
     pub fn clear_faults(&self) {
         self.shared.lock().faults = Default::default();
     }
@@ -115,8 +126,7 @@ impl Control {
     fn user_key(&self, login: &str) -> Result<BucketKey, AdminError> {
         let store = self.shared.lock();
         let user = store.user_by_login(login);
-        user.map(|u| BucketKey::User(u.id))
-            .ok_or_else(|| AdminError::UnknownUser(login.into()))
+        user.map(|u| BucketKey::User(u.id)).ok_or_else(|| AdminError::UnknownUser(login.into()))
     }
 
     /// Sets a user's primary limit and starts a fresh window.

@@ -32,9 +32,7 @@ impl ExpiryLayout {
             ExpiryLayout::Offset { minutes } => {
                 let tz = FixedOffset::east_opt(minutes * 60)
                     .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-                at.with_timezone(&tz)
-                    .format("%Y-%m-%d %H:%M:%S %z")
-                    .to_string()
+                at.with_timezone(&tz).format("%Y-%m-%d %H:%M:%S %z").to_string()
             }
         }
     }
@@ -63,9 +61,7 @@ impl TryFrom<String> for ExpiryLayout {
         if hours > 23 || mins > 59 {
             return Err(bad());
         }
-        Ok(ExpiryLayout::Offset {
-            minutes: sign * (hours * 60 + mins),
-        })
+        Ok(ExpiryLayout::Offset { minutes: sign * (hours * 60 + mins) })
     }
 }
 

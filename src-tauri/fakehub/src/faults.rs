@@ -15,6 +15,7 @@ use futures_util::stream::{self, StreamExt};
 use serde::{Deserialize, Serialize};
 
 use crate::api::headers;
+use crate::rewrite::Rewrite;
 use crate::server::ConnControl;
 use crate::state::Shared;
 
@@ -32,6 +33,9 @@ pub enum Fault {
     ConnectionReset,
     /// 200 headers, then a body that never completes.
     NeverEndingBody,
+    /// 200 with an HTML page instead of JSON, as a captive portal or a proxy's sign-in
+    /// page would send.
+    NotJson,
 }
 
 /// Latency and faults currently configured.
@@ -42,6 +46,7 @@ pub(crate) struct FaultConfig {
     /// Faults for the next requests, in order: `(fault, how many requests left)`.
     pub queue: VecDeque<(Fault, u32)>,
     pub token_faults: HashMap<String, Fault>,
+    pub token_rewrites: HashMap<String, Rewrite>,
 }
 
 impl FaultConfig {
@@ -66,26 +71,55 @@ impl FaultConfig {
     }
 }
 
-/// Middleware: counts the request, sleeps for the latency, applies a fault.
+/// One request being served, for the stats' in-flight gauge and log. Dropped when the
+/// answer's headers are ready, or when the connection goes away first.
+struct Flight {
+    shared: Arc<Shared>,
+    seq: u64,
+    path: String,
+    status: Option<u16>,
+}
+
+impl Drop for Flight {
+    fn drop(&mut self) {
+        let now = self.shared.now_us();
+        self.shared.lock().stats.end(self.seq, &self.path, now, self.status);
+    }
+}
+
+/// Middleware: counts the request, sleeps for the latency, applies a fault and the
+/// token's rewrite.
 pub(crate) async fn layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     if path == "/_admin" || path.starts_with("/_admin/") {
         return next.run(req).await;
     }
     let token = crate::api::auth::token_of(req.headers());
-    let (latency, fault) = {
+    let seq = shared.next_seq();
+    let (latency, fault, rewrite) = {
+        let now = shared.now_us();
         let mut store = shared.lock();
         store.stats.record(&path, token.as_deref());
-        store.faults.take(token.as_deref())
+        store.stats.begin(seq, &path, now);
+        let (latency, fault) = store.faults.take(token.as_deref());
+        (latency, fault, token.as_deref().and_then(|t| store.faults.token_rewrites.get(t).cloned()))
     };
+    let mut flight = Flight { shared: shared.clone(), seq, path, status: None };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
-    match fault {
+    let mut resp = match fault {
         None => next.run(req).await,
         Some(f) => fail(f, req.extensions().get::<ConnControl>().cloned()).await,
+    };
+    if let Some(rw) = rewrite {
+        rw.apply(&mut resp);
     }
+    flight.status = Some(resp.status().as_u16());
+    resp
 }
+
+const CAPTIVE: &str = "<!DOCTYPE html>\n<html><head><title>Sign in to the network</title></head><body><form method=\"post\"><input name=\"user\"></form></body></html>\n";
 
 const UNICORN: &str = "<!DOCTYPE html>\n<html>\n  <head>\n    <meta http-equiv=\"Content-type\" content=\"text/html; charset=utf-8\">\n    <title>Unicorn! &middot; GitHub</title>\n  </head>\n  <body>\n    <h1>No server is currently available to service your request.</h1>\n    <p>Sorry about that. Please try refreshing and contact us if the problem persists.</p>\n  </body>\n</html>\n";
 
@@ -102,10 +136,7 @@ async fn fail(fault: Fault, conn: Option<ConnControl>) -> Response {
         Fault::BadGatewayHtml => {
             let mut resp = Response::new(Body::from(UNICORN));
             *resp.status_mut() = StatusCode::BAD_GATEWAY;
-            resp.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
-            );
+            resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
             resp
         }
         Fault::TruncatedJson => json_response(
@@ -120,6 +151,11 @@ async fn fail(fault: Fault, conn: Option<ConnControl>) -> Response {
             None => never_ending(),
         },
         Fault::NeverEndingBody => never_ending(),
+        Fault::NotJson => {
+            let mut resp = Response::new(Body::from(CAPTIVE));
+            resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+            resp
+        }
     }
 }
 

@@ -25,11 +25,7 @@ pub struct FakeHubOptions {
 
 impl Default for FakeHubOptions {
     fn default() -> Self {
-        FakeHubOptions {
-            port: 0,
-            rate_limit: 5000,
-            anonymous_rate_limit: 60,
-        }
+        FakeHubOptions { port: 0, rate_limit: 5000, anonymous_rate_limit: 60 }
     }
 }
 
@@ -67,10 +63,7 @@ impl FakeHub {
         let shared = Arc::new(Shared::new(opts, addr));
         let (shutdown, rx) = watch::channel(false);
         tokio::spawn(server::run(listener, app(shared.clone()), rx));
-        Ok(FakeHub {
-            control: Control { shared },
-            shutdown,
-        })
+        Ok(FakeHub { control: Control { shared }, shutdown })
     }
 
     /// Starts serving on a runtime of its own, in a background thread: for tests

@@ -17,28 +17,15 @@ struct Args {
 }
 
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut out = Args {
-        port: 0,
-        seed: false,
-        seed_out: None,
-    };
+    let mut out = Args { port: 0, seed: false, seed_out: None };
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) => (f.to_string(), Some(v.to_string())),
             None => (arg, None),
         };
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or(format!("{flag} needs a value"))
-        };
+        let mut value = || inline.clone().or_else(|| args.next()).ok_or(format!("{flag} needs a value"));
         match flag.as_str() {
-            "--port" => {
-                out.port = value()?
-                    .parse()
-                    .map_err(|_| "--port needs a number".to_string())?
-            }
+            "--port" => out.port = value()?.parse().map_err(|_| "--port needs a number".to_string())?,
             "--seed" => match value()?.as_str() {
                 "demo" => out.seed = true,
                 other => return Err(format!("unknown seed {other:?} (known: demo)")),
@@ -102,10 +89,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let opts = FakeHubOptions {
-        port: args.port,
-        ..Default::default()
-    };
+    let opts = FakeHubOptions { port: args.port, ..Default::default() };
     let hub = match FakeHub::try_start(opts).await {
         Ok(hub) => hub,
         Err(e) => {

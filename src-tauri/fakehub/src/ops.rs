@@ -13,22 +13,15 @@ impl Store {
     fn id_or_fresh(&mut self, id: Option<u64>) -> Result<u64, AdminError> {
         match id {
             None => Ok(self.fresh_id()),
-            Some(id) if self.users.iter().any(|u| u.id == id) => {
-                Err(AdminError::AlreadyExists(format!("id {id}")))
-            }
-            Some(id) if self.orgs.iter().any(|o| o.id == id) => {
-                Err(AdminError::AlreadyExists(format!("id {id}")))
-            }
+            Some(id) if self.users.iter().any(|u| u.id == id) => Err(AdminError::AlreadyExists(format!("id {id}"))),
+            Some(id) if self.orgs.iter().any(|o| o.id == id) => Err(AdminError::AlreadyExists(format!("id {id}"))),
             Some(id) => Ok(id),
         }
     }
 
     fn login_free(&self, login: &str) -> Result<(), AdminError> {
-        let valid = !login.is_empty()
-            && login.len() <= 39
-            && login
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        let valid =
+            !login.is_empty() && login.len() <= 39 && login.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !valid {
             return Err(AdminError::Invalid(format!("login {login:?}")));
         }
@@ -43,9 +36,7 @@ impl Store {
         let id = self.id_or_fresh(new.id)?;
         let user = User {
             id,
-            avatar_url: new
-                .avatar_url
-                .unwrap_or_else(|| format!("https://avatars.githubusercontent.com/u/{id}?v=4")),
+            avatar_url: new.avatar_url.unwrap_or_else(|| format!("https://avatars.githubusercontent.com/u/{id}?v=4")),
             login: new.login,
             name: new.name,
             email: new.email,
@@ -72,10 +63,7 @@ impl Store {
     }
 
     pub(crate) fn add_member(&mut self, org: &str, login: &str) -> Result<(), AdminError> {
-        let uid = self
-            .user_by_login(login)
-            .ok_or_else(|| AdminError::UnknownUser(login.into()))?
-            .id;
+        let uid = self.user_by_login(login).ok_or_else(|| AdminError::UnknownUser(login.into()))?.id;
         let org = self
             .orgs
             .iter_mut()
@@ -88,8 +76,7 @@ impl Store {
     }
 
     pub(crate) fn create_repo(&mut self, new: NewRepo) -> Result<Repo, AdminError> {
-        let (owner_login, owner_id, owner_is_org) = if let Some(u) = self.user_by_login(&new.owner)
-        {
+        let (owner_login, owner_id, owner_is_org) = if let Some(u) = self.user_by_login(&new.owner) {
             (u.login.clone(), u.id, false)
         } else if let Some(o) = self.org_by_login(&new.owner) {
             (o.login.clone(), o.id, true)
@@ -98,22 +85,13 @@ impl Store {
         };
         let valid = !new.name.is_empty()
             && new.name.len() <= 100
-            && new
-                .name
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            && new.name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
         if !valid {
             return Err(AdminError::Invalid(format!("repo name {:?}", new.name)));
         }
-        let exists = self
-            .repos
-            .iter()
-            .any(|r| r.owner_id == owner_id && r.name.eq_ignore_ascii_case(&new.name));
+        let exists = self.repos.iter().any(|r| r.owner_id == owner_id && r.name.eq_ignore_ascii_case(&new.name));
         if exists {
-            return Err(AdminError::AlreadyExists(format!(
-                "{owner_login}/{}",
-                new.name
-            )));
+            return Err(AdminError::AlreadyExists(format!("{owner_login}/{}", new.name)));
         }
         let repo = Repo {
             id: self.fresh_id(),
@@ -130,19 +108,12 @@ impl Store {
     }
 
     pub(crate) fn create_token(&mut self, new: NewToken) -> Result<TokenRecord, AdminError> {
-        let user_id = self
-            .user_by_login(&new.login)
-            .ok_or_else(|| AdminError::UnknownUser(new.login.clone()))?
-            .id;
+        let user_id = self.user_by_login(&new.login).ok_or_else(|| AdminError::UnknownUser(new.login.clone()))?.id;
         if new.stateless && new.kind != TokenKind::AppInstallation {
-            return Err(AdminError::Invalid(
-                "stateless is for app_installation tokens".into(),
-            ));
+            return Err(AdminError::Invalid("stateless is for app_installation tokens".into()));
         }
         let token = if new.stateless {
-            let exp = new
-                .expires_at
-                .unwrap_or_else(|| Utc::now() + Duration::hours(1));
+            let exp = new.expires_at.unwrap_or_else(|| Utc::now() + Duration::hours(1));
             tokens::mint_stateless_installation(user_id, exp.timestamp())
         } else {
             tokens::mint(new.kind)
@@ -152,11 +123,7 @@ impl Store {
             kind: new.kind,
             user_id,
             name: new.name,
-            scopes: if new.kind.has_scopes() {
-                scopes::normalize(&new.scopes)
-            } else {
-                Vec::new()
-            },
+            scopes: if new.kind.has_scopes() { scopes::normalize(&new.scopes) } else { Vec::new() },
             permissions: new.permissions,
             expires_at: new.expires_at,
             expiry_layout: new.expiry_layout,

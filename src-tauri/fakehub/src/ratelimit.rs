@@ -50,14 +50,7 @@ pub(crate) struct Bucket {
 
 impl Bucket {
     pub(crate) fn new(limit: u32, now: i64) -> Self {
-        Bucket {
-            limit,
-            used: 0,
-            reset: now + WINDOW_SECS,
-            secondary: None,
-            secondary_count: 0,
-            blocked_until: None,
-        }
+        Bucket { limit, used: 0, reset: now + WINDOW_SECS, secondary: None, secondary_count: 0, blocked_until: None }
     }
 
     pub(crate) fn set_limit(&mut self, limit: u32, now: i64) {

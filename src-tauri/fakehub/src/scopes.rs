@@ -4,16 +4,7 @@
 
 /// `(parent, children)`: a parent scope implies each of its children.
 const TREE: &[(&str, &[&str])] = &[
-    (
-        "repo",
-        &[
-            "repo:status",
-            "repo_deployment",
-            "public_repo",
-            "repo:invite",
-            "security_events",
-        ],
-    ),
+    ("repo", &["repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"]),
     ("admin:repo_hook", &["write:repo_hook", "read:repo_hook"]),
     ("write:repo_hook", &["read:repo_hook"]),
     ("admin:org", &["write:org", "read:org"]),
@@ -25,33 +16,19 @@ const TREE: &[(&str, &[&str])] = &[
     ("user", &["read:user", "user:email", "user:follow"]),
     ("project", &["read:project"]),
     ("write:packages", &["read:packages"]),
-    (
-        "admin:enterprise",
-        &[
-            "manage_runners:enterprise",
-            "manage_billing:enterprise",
-            "read:enterprise",
-        ],
-    ),
+    ("admin:enterprise", &["manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"]),
 ];
 
 fn implied_by(scope: &str, parent: &str) -> bool {
-    TREE.iter()
-        .any(|(p, children)| *p == parent && children.contains(&scope))
+    TREE.iter().any(|(p, children)| *p == parent && children.contains(&scope))
 }
 
 /// Normalizes a list of scopes the way GitHub stores them.
 pub fn normalize<S: AsRef<str>>(scopes: &[S]) -> Vec<String> {
-    let given: Vec<&str> = scopes
-        .iter()
-        .map(|s| s.as_ref().trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let given: Vec<&str> = scopes.iter().map(|s| s.as_ref().trim()).filter(|s| !s.is_empty()).collect();
     let mut out: Vec<String> = Vec::new();
     for scope in &given {
-        let implied = given
-            .iter()
-            .any(|other| other != scope && implied_by(scope, other));
+        let implied = given.iter().any(|other| other != scope && implied_by(scope, other));
         if !implied && !out.iter().any(|s| s == scope) {
             out.push((*scope).to_string());
         }

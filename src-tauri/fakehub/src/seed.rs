@@ -31,12 +31,7 @@ fn user(login: &str, id: u64, name: &str) -> NewUser {
 }
 
 fn repo(owner: &str, name: &str, private: bool) -> NewRepo {
-    NewRepo {
-        owner: owner.into(),
-        name: name.into(),
-        private,
-        description: Some(format!("{name} (demo)")),
-    }
+    NewRepo { owner: owner.into(), name: name.into(), private, description: Some(format!("{name} (demo)")) }
 }
 
 /// Seeds `octocat` and `hubber`, the org `acme` (SSO enforced, both members),
@@ -66,11 +61,7 @@ pub fn demo(hub: &Control) -> Result<Vec<SeededToken>, AdminError> {
     let mut out = Vec::new();
     let mut add = |name: &str, state: &str, new: NewToken| -> Result<String, AdminError> {
         let token = hub.create_token(new.name(name))?;
-        out.push(SeededToken {
-            name: name.into(),
-            token: token.clone(),
-            state: state.into(),
-        });
+        out.push(SeededToken { name: name.into(), token: token.clone(), state: state.into() });
         Ok(token)
     };
     add(
@@ -89,23 +80,12 @@ pub fn demo(hub: &Control) -> Result<Vec<SeededToken>, AdminError> {
             .expires_in(Duration::days(2))
             .layout(ExpiryLayout::offset()),
     )?;
-    let expired = add(
-        "old-script",
-        "expired",
-        NewToken::classic("octocat", &["gist"]).expires_in(Duration::days(30)),
-    )?;
+    let expired = add("old-script", "expired", NewToken::classic("octocat", &["gist"]).expires_in(Duration::days(30)))?;
     hub.expire_token(&expired)?;
-    let revoked = add(
-        "leaked-token",
-        "revoked",
-        NewToken::classic("octocat", &["repo"]).expires_in(Duration::days(60)),
-    )?;
+    let revoked =
+        add("leaked-token", "revoked", NewToken::classic("octocat", &["repo"]).expires_in(Duration::days(60)))?;
     hub.revoke_token(&revoked)?;
-    add(
-        "forever",
-        "valid",
-        NewToken::classic("hubber", &["repo", "gist", "user:email"]).sso_authorized(&["acme"]),
-    )?;
+    add("forever", "valid", NewToken::classic("hubber", &["repo", "gist", "user:email"]).sso_authorized(&["acme"]))?;
     add(
         "acme-admin",
         "sso_required",

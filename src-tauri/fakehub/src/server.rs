@@ -59,9 +59,8 @@ async fn serve_connection(stream: TcpStream, app: Router, mut shutdown: watch::R
         req.extensions_mut().insert(control.clone());
         app.clone().call(req)
     });
-    let conn = hyper::server::conn::http1::Builder::new()
-        .keep_alive(true)
-        .serve_connection(TokioIo::new(stream), service);
+    let conn =
+        hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(TokioIo::new(stream), service);
     tokio::select! {
         _ = conn => {}
         _ = kill.notified() => {

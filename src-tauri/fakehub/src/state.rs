@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -74,9 +76,7 @@ pub struct TokenRecord {
 impl TokenRecord {
     /// Whether GitHub accepts it now.
     pub fn usable(&self, now: DateTime<Utc>) -> bool {
-        !self.revoked
-            && self.kind != TokenKind::AppRefresh
-            && self.expires_at.is_none_or(|at| at > now)
+        !self.revoked && self.kind != TokenKind::AppRefresh && self.expires_at.is_none_or(|at| at > now)
     }
 }
 
@@ -121,22 +121,15 @@ impl Store {
     }
 
     pub(crate) fn user_by_login(&self, login: &str) -> Option<&User> {
-        self.users
-            .iter()
-            .find(|u| u.login.eq_ignore_ascii_case(login))
+        self.users.iter().find(|u| u.login.eq_ignore_ascii_case(login))
     }
 
     pub(crate) fn org_by_login(&self, login: &str) -> Option<&Org> {
-        self.orgs
-            .iter()
-            .find(|o| o.login.eq_ignore_ascii_case(login))
+        self.orgs.iter().find(|o| o.login.eq_ignore_ascii_case(login))
     }
 
     pub(crate) fn orgs_of(&self, user_id: u64) -> Vec<&Org> {
-        self.orgs
-            .iter()
-            .filter(|o| o.members.contains(&user_id))
-            .collect()
+        self.orgs.iter().filter(|o| o.members.contains(&user_id)).collect()
     }
 
     /// The bucket of `key`, created with the default limit on first use.
@@ -145,9 +138,7 @@ impl Store {
             BucketKey::Anonymous => self.opts.anonymous_rate_limit,
             BucketKey::User(_) => self.opts.rate_limit,
         };
-        self.buckets
-            .entry(key)
-            .or_insert_with(|| Bucket::new(limit, Utc::now().timestamp()))
+        self.buckets.entry(key).or_insert_with(|| Bucket::new(limit, Utc::now().timestamp()))
     }
 
     /// An id no user, org or repo has yet.
@@ -171,14 +162,25 @@ pub(crate) struct Shared {
     store: Mutex<Store>,
     /// The address the server listens on.
     pub addr: SocketAddr,
+    /// When the hub started: request times in the stats count from here.
+    pub started: Instant,
+    /// Numbers requests for the stats' in-flight tracking; never reset.
+    next_seq: AtomicU64,
 }
 
 impl Shared {
     pub(crate) fn new(opts: FakeHubOptions, addr: SocketAddr) -> Self {
-        Shared {
-            store: Mutex::new(Store::new(opts)),
-            addr,
-        }
+        Shared { store: Mutex::new(Store::new(opts)), addr, started: Instant::now(), next_seq: AtomicU64::new(1) }
+    }
+
+    /// Microseconds since the hub started.
+    pub(crate) fn now_us(&self) -> u64 {
+        u64::try_from(self.started.elapsed().as_micros()).unwrap_or(u64::MAX)
+    }
+
+    /// A fresh request number.
+    pub(crate) fn next_seq(&self) -> u64 {
+        self.next_seq.fetch_add(1, Ordering::Relaxed)
     }
 
     /// Locks the store (a panic in another holder does not poison it for us).

@@ -49,18 +49,13 @@ impl TokenKind {
 
     /// Whether tokens of this kind carry OAuth scopes (`X-OAuth-Scopes`).
     pub fn has_scopes(self) -> bool {
-        matches!(
-            self,
-            TokenKind::Classic | TokenKind::Oauth | TokenKind::Legacy
-        )
+        matches!(self, TokenKind::Classic | TokenKind::Oauth | TokenKind::Legacy)
     }
 }
 
 fn random_base62(n: usize) -> String {
     let mut rng = rand::rng();
-    (0..n)
-        .map(|_| BASE62[rng.random_range(0..BASE62.len())] as char)
-        .collect()
+    (0..n).map(|_| BASE62[rng.random_range(0..BASE62.len())] as char).collect()
 }
 
 /// Encodes `value` in base62, most significant digit first, left-padded to 6.
@@ -83,9 +78,7 @@ pub fn checksum_ok(token: &str) -> bool {
     let Some((_, body)) = token.split_once('_') else {
         return false;
     };
-    body.len() == 36
-        && body.bytes().all(|b| b.is_ascii_alphanumeric())
-        && checksum(&body[..30]) == body[30..]
+    body.len() == 36 && body.bytes().all(|b| b.is_ascii_alphanumeric()) && checksum(&body[..30]) == body[30..]
 }
 
 fn checksummed(prefix: &str) -> String {
@@ -102,9 +95,7 @@ pub fn mint(kind: TokenKind) -> String {
         }
         TokenKind::Legacy => {
             let mut rng = rand::rng();
-            (0..40)
-                .map(|_| char::from_digit(rng.random_range(0..16), 16).expect("hex"))
-                .collect()
+            (0..40).map(|_| char::from_digit(rng.random_range(0..16), 16).expect("hex")).collect()
         }
         other => checksummed(other.prefix()),
     }
@@ -134,10 +125,6 @@ pub fn mint_stateless_installation(installation_id: u64, exp_epoch: i64) -> Stri
 pub fn revocable(kind: TokenKind) -> bool {
     matches!(
         kind,
-        TokenKind::Classic
-            | TokenKind::FineGrained
-            | TokenKind::Oauth
-            | TokenKind::AppUser
-            | TokenKind::AppRefresh
+        TokenKind::Classic | TokenKind::FineGrained | TokenKind::Oauth | TokenKind::AppUser | TokenKind::AppRefresh
     )
 }

@@ -20,6 +20,7 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         Ok(t) => t,
         Err(e) => return output::fail(&e, lang, a.json),
     };
+    let read_only = jeton.vault.read_only();
     if a.json {
         output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
     } else if tokens.is_empty() {
@@ -35,5 +36,11 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
             println!("  {}", output::token_line(t));
         }
     }
-    super::OK
+    match read_only {
+        // The tokens that could be read are listed; the problem is said, and the exit
+        // code tells scripts that Jeton's data needs attention.
+        Some(e) if !a.json => output::fail(&e, lang, false),
+        Some(_) => super::FAILED,
+        None => super::OK,
+    }
 }

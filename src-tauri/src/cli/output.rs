@@ -14,6 +14,7 @@ pub fn token_json(v: &TokenView) -> Value {
         "well_formed": v.well_formed,
         "login": v.login,
         "scopes": v.scopes,
+        "permissions": v.permissions,
         "expires_at": v.expires_at,
         "status": v.status,
         "sso_url": v.sso_url,

@@ -15,6 +15,16 @@ export const commands = {
 	recheckAll: (onProgress: Channel<RecheckProgress>) => typedError<TokenView[], ErrorPayload>(__TAURI_INVOKE("recheck_all", { onProgress })),
 	forgetToken: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("forget_token", { id })),
 	setLang: (lang: Lang) => __TAURI_INVOKE<void>("set_lang", { lang }),
+	/**  The classic scopes as GitHub documents them: a tree with a sentence for each. */
+	scopeCatalogue: () => __TAURI_INVOKE<ScopeNode[]>("scope_catalogue"),
+	/**  Read-only data, keychain trouble, recovered and missing secrets. */
+	vaultHealth: () => typedError<VaultHealth, ErrorPayload>(__TAURI_INVOKE("vault_health")),
+	/**  Names a secret found in the keychain with no token, after checking it with GitHub. */
+	adoptRecovered: (id: string, name: string, host: string | null) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("adopt_recovered", { id, name, host })),
+	deleteRecovered: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("delete_recovered", { id })),
+	/**  Every token's metadata as JSON (never a secret), to move to another machine. */
+	exportBackup: () => typedError<string, ErrorPayload>(__TAURI_INVOKE("export_backup")),
+	importBackup: (json: string) => typedError<ImportSummary, ErrorPayload>(__TAURI_INVOKE("import_backup", { json })),
 };
 
 /* Types */
@@ -31,7 +41,21 @@ export type ErrorPayload = {
 	message: string,
 };
 
+export type ImportSummary = {
+	added: string[],
+	already_present: string[],
+	/**  `[old name, new name]` for names that were taken here. */
+	renamed: ([string, string])[],
+	/**  Imported tokens whose secret is not in this machine's keychain. */
+	without_secret: string[],
+};
+
 export type Lang = "en" | "fr";
+
+export type MissingToken = {
+	id: string,
+	name: string,
+};
 
 /**  One token re-checked, and how far the run has come. */
 export type RecheckProgress = {
@@ -39,6 +63,24 @@ export type RecheckProgress = {
 	total: number,
 	token: TokenView,
 };
+
+/**  One classic scope. */
+export type ScopeInfo = {
+	name: string,
+	/**  The scope that implies this one, if any. */
+	parent: string | null,
+	description_en: string,
+	description_fr: string,
+	/**  Only exists on GitHub Enterprise Server. */
+	ghes_only: boolean,
+	/**  Only exists where there are enterprise accounts (GHEC and GHES). */
+	enterprise: boolean,
+};
+
+/**  A scope and its children, for the UI's tree. */
+export type ScopeNode = {
+	children: ScopeNode[],
+} & ScopeInfo;
 
 /**  The kinds of GitHub token, named as in the CLI contract. */
 export type TokenKind = "classic" | "fine_grained" | "oauth" | "app_user" | "app_installation" | "app_refresh" | "legacy";
@@ -55,6 +97,11 @@ export type TokenView = {
 	well_formed: boolean,
 	login: string | null,
 	scopes: string[] | null,
+	/**
+	 *  Fine-grained permissions as recorded when Jeton made the token (GitHub's API
+	 *  does not report them); `None` when unknown.
+	 */
+	permissions: { [key in string]: string } | null,
 	expires_at: string | null,
 	status: TokenStatus,
 	sso_url: string | null,
@@ -62,6 +109,17 @@ export type TokenView = {
 	/**  Whole days left before expiry (negative once expired); `None` if it never expires. */
 	days_left: number | null,
 	last_checked: string | null,
+};
+
+export type VaultHealth = {
+	/**  Why Jeton's data is read-only, when it is. */
+	read_only: ErrorPayload | null,
+	/**  Why the keychain cannot be used, when it cannot. */
+	keychain: ErrorPayload | null,
+	/**  Keychain entries no token names (ids), for the user to name or delete. */
+	recovered: string[],
+	/**  Tokens whose secret is no longer in the keychain. */
+	missing: MissingToken[],
 };
 
 /* Tauri Specta runtime */

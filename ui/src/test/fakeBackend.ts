@@ -11,6 +11,7 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
     well_formed: true,
     login: "octocat",
     scopes: ["repo"],
+    permissions: null,
     expires_at: "2030-01-01T00:00:00Z",
     status: "valid",
     sso_url: null,

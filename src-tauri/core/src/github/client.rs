@@ -1,13 +1,26 @@
 //! The HTTP client for GitHub's REST API (reqwest with rustls).
 //!
-//! Timeouts (connect 5 s, whole request 20 s), a body size cap, retries with
-//! exponential backoff and jitter for 5xx and network errors, a `User-Agent` naming
-//! Jeton. A secret only ever goes into the `Authorization` header.
+//! Every call has a deadline (20 s by default) that covers its retries and waits, a
+//! connect timeout (5 s) and a body cap (1 MiB); network errors and 5xx answers are
+//! retried with exponential backoff and jitter, [`MAX_ATTEMPTS`] attempts at most (a
+//! 401 never is). A rate limit that lifts within a few seconds (`retry-after`, or
+//! `x-ratelimit-reset` once the window is used up) is waited out; a longer one is
+//! `rate_limited` with the wait. `GET /user` and `GET /user/orgs` are conditional
+//! requests: a repeated one sends `If-None-Match`, and a `304` (free of rate limit)
+//! reuses the kept answer (see `cache.rs`). The `User-Agent` names Jeton and its
+//! version. A secret only ever goes into the `Authorization` header.
+//!
+//! Whatever the server sends, nothing here panics: every answer becomes a value or an
+//! [`Error`] with a code and a sentence.
 
+mod cache;
+mod transport;
+
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use reqwest::header::{HeaderMap, AUTHORIZATION, USER_AGENT};
+use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use reqwest::StatusCode;
 use serde::Deserialize;
 
@@ -16,9 +29,36 @@ use super::scopes::normalize_scopes;
 use crate::config::Host;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
+use cache::EtagCache;
+use transport::status_detail;
+pub use transport::MAX_ATTEMPTS;
 
-const MAX_BODY: usize = 1 << 20;
-const MAX_ATTEMPTS: u32 = 3;
+/// What Jeton calls itself on every request.
+pub const USER_AGENT: &str = concat!("Jeton/", env!("CARGO_PKG_VERSION"));
+
+/// Timeouts and waits; the defaults suit real use, tests shorten them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientOptions {
+    /// To open a connection.
+    pub connect_timeout: Duration,
+    /// For a whole call: every attempt, backoff and rate-limit wait included.
+    pub total_timeout: Duration,
+    /// The first backoff is in [base/2, base), the second in [base, 2·base).
+    pub retry_base: Duration,
+    /// A rate limit lifting within this long is waited out (once) inside the call.
+    pub max_rate_wait: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(20),
+            retry_base: Duration::from_millis(500),
+            max_rate_wait: Duration::from_secs(3),
+        }
+    }
+}
 
 /// What `GET /user` says about a token.
 #[derive(Debug, Clone)]
@@ -31,9 +71,18 @@ pub struct UserCheck {
     pub scopes: Option<Vec<String>>,
     /// `GitHub-Authentication-Token-Expiration`; `None` means it never expires.
     pub expires_at: Option<DateTime<Utc>>,
-    /// The expiry header was present but unreadable.
+    /// The expiry header was present but unreadable (keep the expiry known before).
     pub expiry_unparsable: bool,
     pub sso: Option<Sso>,
+    pub rate: RateLimit,
+}
+
+/// What `GET /rate_limit` says about an installation token (`ghs_`), which is no user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstallationCheck {
+    /// `GitHub-Authentication-Token-Expiration`, when sent (installation tokens last an hour).
+    pub expires_at: Option<DateTime<Utc>>,
+    pub expiry_unparsable: bool,
     pub rate: RateLimit,
 }
 
@@ -45,63 +94,69 @@ struct UserBody {
     avatar_url: Option<String>,
 }
 
-#[derive(Clone)]
+/// Cheap to clone; clones share connections and the ETag cache.
+#[derive(Clone, Debug)]
 pub struct GitHubClient {
     http: reqwest::Client,
-    retry_base: Duration,
+    opts: ClientOptions,
+    cache: Arc<EtagCache>,
 }
 
 impl GitHubClient {
     pub fn new() -> Result<Self> {
+        Self::with_options(ClientOptions::default())
+    }
+
+    pub fn with_options(opts: ClientOptions) -> Result<Self> {
         let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(20))
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.total_timeout)
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Network { host: "-".into(), detail: e.to_string() })?;
-        Ok(GitHubClient { http, retry_base: Duration::from_millis(500) })
+        Ok(GitHubClient { http, opts, cache: Arc::new(EtagCache::new()) })
     }
 
     /// Shorter backoff, for tests.
     pub fn with_retry_base(mut self, base: Duration) -> Self {
-        self.retry_base = base;
+        self.opts.retry_base = base;
         self
+    }
+
+    pub fn options(&self) -> ClientOptions {
+        self.opts
     }
 
     /// `GET /user` with the token: who it belongs to and what it grants.
     pub async fn get_user(&self, host: &Host, token: &Secret) -> Result<UserCheck> {
-        let url = host.api_url("user");
-        let (status, headers, body) = self.get(host, &url, Some(token)).await?;
-        let rate = RateLimit::from_lookup(|k| header(&headers, k));
-        let sso = header(&headers, "x-github-sso").and_then(|v| headers::parse_sso(&v));
-        match status {
+        let a = self.get(host, &host.api_url("user"), Some(token), true).await?;
+        let sso = header(&a.headers, "x-github-sso").and_then(|v| headers::parse_sso(&v));
+        match a.status {
             StatusCode::OK => {}
             StatusCode::UNAUTHORIZED => return Err(Error::TokenInvalid),
-            s if is_rate_limited(s, &rate, &headers) => {
-                return Err(Error::RateLimited { retry_after_secs: wait_secs(&rate, &headers) })
+            // Any SSO answer on a 403 is SSO, even in a form this version cannot read.
+            StatusCode::FORBIDDEN if sso.is_some() => {
+                let url = if let Some(Sso::Required { url }) = sso { Some(url) } else { None };
+                return Err(Error::SsoRequired { url });
             }
-            StatusCode::FORBIDDEN => {
-                if let Some(Sso::Required { url }) = sso {
-                    return Err(Error::SsoRequired { url: Some(url) });
-                }
-                return Err(bad(host, format!("HTTP {status}")));
-            }
-            s => return Err(bad(host, format!("HTTP {s}"))),
+            s => return Err(bad(host, status_detail(s, Some(&a.body)))),
         }
-        let user: UserBody = serde_json::from_slice(&body).map_err(|e| bad(host, format!("not the JSON GitHub sends: {e}")))?;
-        let scopes = header(&headers, "x-oauth-scopes").map(|v| normalize_scopes(&headers::parse_scopes(&v)));
-        let raw_expiry = header(&headers, "github-authentication-token-expiration");
-        let expires_at = raw_expiry.as_deref().and_then(headers::parse_token_expiration);
+        let user: UserBody = serde_json::from_slice(&a.body).map_err(|e| bad(host, not_json(&a.headers, &e)))?;
+        if !plausible_login(&user.login) {
+            return Err(bad(host, "the account name in the answer is not a GitHub login".into()));
+        }
+        let scopes = header(&a.headers, "x-oauth-scopes").map(|v| normalize_scopes(&headers::parse_scopes(&v)));
+        let (expires_at, expiry_unparsable) = expiry(&a.headers);
         Ok(UserCheck {
             login: user.login,
             id: user.id,
             name: user.name,
             avatar_url: user.avatar_url,
             scopes,
-            expiry_unparsable: raw_expiry.is_some() && expires_at.is_none(),
             expires_at,
+            expiry_unparsable,
             sso,
-            rate,
+            rate: RateLimit::from_lookup(|k| header(&a.headers, k)),
         })
     }
 
@@ -110,102 +165,72 @@ impl GitHubClient {
     /// (`partial-results; organizations=…`, or `required; url=…`).
     pub async fn probe_sso(&self, host: &Host, token: &Secret) -> Result<Option<Sso>> {
         let url = host.api_url("user/orgs?per_page=100");
-        let (status, headers, _) = self.get(host, &url, Some(token)).await?;
-        let sso = header(&headers, "x-github-sso").and_then(|v| headers::parse_sso(&v));
-        match (status, sso) {
+        let a = self.get(host, &url, Some(token), true).await?;
+        let sso = header(&a.headers, "x-github-sso").and_then(|v| headers::parse_sso(&v));
+        match (a.status, sso) {
             (_, Some(s @ (Sso::Required { .. } | Sso::PartialResults { .. }))) => Ok(Some(s)),
             (StatusCode::OK, _) => Ok(None),
             (StatusCode::UNAUTHORIZED, _) => Err(Error::TokenInvalid),
-            (s, _) => Err(bad(host, format!("HTTP {s}"))),
+            (s, _) => Err(bad(host, status_detail(s, Some(&a.body)))),
         }
     }
 
-    /// A GET with retries for network errors and 5xx answers.
-    async fn get(&self, host: &Host, url: &str, token: Option<&Secret>) -> Result<(StatusCode, HeaderMap, Vec<u8>)> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let mut req = self
-                .http
-                .get(url)
-                .header(USER_AGENT, concat!("Jeton/", env!("CARGO_PKG_VERSION")))
-                .header("accept", "application/vnd.github+json")
-                .header("x-github-api-version", "2022-11-28");
-            if let Some(t) = token {
-                req = req.header(AUTHORIZATION, format!("token {}", t.expose()));
-            }
-            let err = match req.send().await {
-                Ok(resp) => {
-                    let status = resp.status();
-                    let headers = resp.headers().clone();
-                    match read_capped(resp).await {
-                        Ok(body) if !status.is_server_error() => return Ok((status, headers, body)),
-                        Ok(_) => bad(host, format!("HTTP {status}")),
-                        Err(e) => e.for_host(host),
-                    }
-                }
-                Err(e) => network(host, &e),
-            };
-            if attempt >= MAX_ATTEMPTS {
-                return Err(err);
-            }
-            tokio::time::sleep(backoff(self.retry_base, attempt)).await;
+    /// Whether an installation token (`ghs_`) works. Such a token is no user, so
+    /// `GET /user` refuses it (403 "Resource not accessible by integration");
+    /// `GET /rate_limit` answers 200 to a valid one (without using the rate limit) and
+    /// 401 to an invalid or expired one.
+    pub async fn check_installation(&self, host: &Host, token: &Secret) -> Result<InstallationCheck> {
+        let a = self.get(host, &host.api_url("rate_limit"), Some(token), false).await?;
+        match a.status {
+            StatusCode::OK => {}
+            StatusCode::UNAUTHORIZED => return Err(Error::TokenInvalid),
+            s => return Err(bad(host, status_detail(s, Some(&a.body)))),
         }
-    }
-}
-
-enum BodyError {
-    TooLarge,
-    Broken(String),
-}
-
-impl BodyError {
-    fn for_host(self, host: &Host) -> Error {
-        match self {
-            BodyError::TooLarge => bad(host, "answer too large".into()),
-            BodyError::Broken(d) => Error::Network { host: host_name(host), detail: d },
+        let body: serde_json::Value =
+            serde_json::from_slice(&a.body).map_err(|e| bad(host, not_json(&a.headers, &e)))?;
+        if !body.get("resources").is_some_and(serde_json::Value::is_object) {
+            return Err(bad(host, "not the rate-limit document GitHub sends".into()));
         }
+        let (expires_at, expiry_unparsable) = expiry(&a.headers);
+        Ok(InstallationCheck { expires_at, expiry_unparsable, rate: RateLimit::from_lookup(|k| header(&a.headers, k)) })
     }
 }
 
-async fn read_capped(mut resp: reqwest::Response) -> std::result::Result<Vec<u8>, BodyError> {
-    let mut body = Vec::new();
-    loop {
-        match resp.chunk().await {
-            Ok(Some(chunk)) => {
-                if body.len() + chunk.len() > MAX_BODY {
-                    return Err(BodyError::TooLarge);
-                }
-                body.extend_from_slice(&chunk);
-            }
-            Ok(None) => return Ok(body),
-            Err(e) => return Err(BodyError::Broken(describe(&e))),
-        }
-    }
+/// The expiry header, and whether it was there but unreadable.
+fn expiry(h: &HeaderMap) -> (Option<DateTime<Utc>>, bool) {
+    let raw = header(h, "github-authentication-token-expiration");
+    let at = raw.as_deref().and_then(headers::parse_token_expiration);
+    (at, raw.is_some() && at.is_none())
 }
 
-/// Exponential backoff with full jitter: a random wait in [0, base × 2^(attempt-1)].
-fn backoff(base: Duration, attempt: u32) -> Duration {
-    let cap = base.saturating_mul(1 << (attempt - 1).min(6));
-    let nanos = u64::try_from(cap.as_nanos()).unwrap_or(u64::MAX);
-    let jitter = (uuid::Uuid::new_v4().as_u128() as u64) % nanos.max(1);
-    Duration::from_nanos(nanos / 2 + jitter / 2)
-}
-
-fn is_rate_limited(status: StatusCode, rate: &RateLimit, headers: &HeaderMap) -> bool {
-    status == StatusCode::TOO_MANY_REQUESTS
-        || (status == StatusCode::FORBIDDEN && (rate.remaining == Some(0) || headers.contains_key("retry-after")))
-}
-
-fn wait_secs(rate: &RateLimit, headers: &HeaderMap) -> Option<u64> {
-    if let Some(d) = header(headers, "retry-after").and_then(|v| headers::retry_after(&v)) {
-        return Some(d.as_secs());
-    }
-    rate.reset.map(|r| (r - Utc::now()).num_seconds().max(0) as u64)
-}
-
+/// A header's text. Bytes that are not UTF-8 are replaced, so that a present but
+/// garbled header reads as unparsable rather than absent.
 fn header(h: &HeaderMap, k: &str) -> Option<String> {
-    h.get(k).and_then(|v| v.to_str().ok()).map(str::to_owned)
+    h.get(k).map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+}
+
+/// GitHub logins are at most 39 characters of letters, digits and hyphens; Enterprise
+/// logins may add `_` and a suffix. Anything else is not a login Jeton should keep.
+fn plausible_login(login: &str) -> bool {
+    (1..=100).contains(&login.len()) && login.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}
+
+/// GitHub's `message` from an error body, cleaned up and kept short.
+fn github_message(body: &[u8]) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let m = v.get("message")?.as_str()?;
+    let clean: String = m.chars().map(|c| if c.is_control() { ' ' } else { c }).take(200).collect();
+    Some(clean.trim().to_owned()).filter(|m| !m.is_empty())
+}
+
+fn not_json(h: &HeaderMap, e: &serde_json::Error) -> String {
+    if header(h, CONTENT_TYPE.as_str()).is_some_and(|t| t.trim_start().starts_with("text/html")) {
+        "an HTML page instead of GitHub's JSON (a proxy or a network sign-in page?)".into()
+    } else if e.is_eof() {
+        "the answer was cut off".into()
+    } else {
+        format!("not the JSON GitHub sends: {e}")
+    }
 }
 
 fn host_name(host: &Host) -> String {
@@ -216,19 +241,5 @@ fn bad(host: &Host, detail: String) -> Error {
     Error::BadResponse { host: host_name(host), detail }
 }
 
-fn network(host: &Host, e: &reqwest::Error) -> Error {
-    Error::Network { host: host_name(host), detail: describe(e) }
-}
-
-/// A short reason without the URL (which reqwest would otherwise repeat).
-fn describe(e: &reqwest::Error) -> String {
-    if e.is_timeout() {
-        "timed out".into()
-    } else if e.is_connect() {
-        "connection refused or host not found".into()
-    } else if e.is_body() || e.is_decode() {
-        "the answer was cut off".into()
-    } else {
-        "connection failed".into()
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -37,19 +37,12 @@ pub fn parse_token_expiration(value: &str) -> Option<DateTime<Utc>> {
     }
     let parts: Vec<&str> = value.split_whitespace().collect();
     let (date, time, zone) = match parts.as_slice() {
-        [single] => {
-            return DateTime::parse_from_rfc3339(single)
-                .ok()
-                .map(|d| d.with_timezone(&Utc))
-        }
+        [single] => return DateTime::parse_from_rfc3339(single).ok().map(|d| d.with_timezone(&Utc)),
         [date, time, zone] => (*date, *time, *zone),
-        [date, time, zone, name] if is_numeric_offset(zone) && is_zone_name(name) => {
-            (*date, *time, *zone)
-        }
+        [date, time, zone, name] if is_numeric_offset(zone) && is_zone_name(name) => (*date, *time, *zone),
         _ => return None,
     };
-    let naive =
-        NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M:%S").ok()?;
+    let naive = NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M:%S").ok()?;
     let offset = zone_offset_secs(zone)?;
     let utc = naive.checked_sub_signed(TimeDelta::try_seconds(offset)?)?;
     Some(utc.and_utc())
@@ -65,10 +58,7 @@ fn is_zone_name(name: &str) -> bool {
 
 /// Seconds east of UTC for `UTC`, `GMT`, `Z`, `±HHMM`, `±HH:MM` or `±HH`.
 fn zone_offset_secs(zone: &str) -> Option<i64> {
-    if ["UTC", "GMT", "Z"]
-        .iter()
-        .any(|z| zone.eq_ignore_ascii_case(z))
-    {
+    if ["UTC", "GMT", "Z"].iter().any(|z| zone.eq_ignore_ascii_case(z)) {
         return Some(0);
     }
     let (sign, digits) = match zone.as_bytes().first()? {
@@ -103,11 +93,7 @@ pub fn parse_scopes(value: &str) -> Vec<String> {
     if too_long(value) {
         return Vec::new();
     }
-    value
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    value.split(|c: char| c == ',' || c.is_whitespace()).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 /// [`parse_scopes`] then [`super::scopes::normalize_scopes`]: implied child scopes
@@ -150,14 +136,10 @@ pub fn parse_sso(value: &str) -> Option<Sso> {
         .collect();
     let param = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| *v);
     let parsed = if directive.eq_ignore_ascii_case("required") {
-        param("url")
-            .and_then(web_url)
-            .map(|url| Sso::Required { url })
+        param("url").and_then(web_url).map(|url| Sso::Required { url })
     } else if directive.eq_ignore_ascii_case("partial-results") {
         match param("organizations") {
-            None => Some(Sso::PartialResults {
-                organizations: Vec::new(),
-            }),
+            None => Some(Sso::PartialResults { organizations: Vec::new() }),
             Some(list) => list
                 .split(',')
                 .map(str::trim)
@@ -173,9 +155,7 @@ pub fn parse_sso(value: &str) -> Option<Sso> {
 }
 
 fn unquote(v: &str) -> &str {
-    v.strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .unwrap_or(v)
+    v.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(v)
 }
 
 /// `s` as an absolute http(s) URL with a host, normalized.
@@ -296,9 +276,7 @@ fn parse_http_date(v: &str) -> Option<DateTime<Utc>> {
     if let Ok(d) = NaiveDateTime::parse_from_str(&normalized, "%A, %d-%b-%y %H:%M:%S GMT") {
         return Some(d.and_utc());
     }
-    NaiveDateTime::parse_from_str(&normalized, "%a %b %e %H:%M:%S %Y")
-        .ok()
-        .map(|d| d.and_utc())
+    NaiveDateTime::parse_from_str(&normalized, "%a %b %e %H:%M:%S %Y").ok().map(|d| d.and_utc())
 }
 
 // ---------------------------------------------------------------------------------
@@ -342,23 +320,11 @@ mod tests {
     fn expiration_both_layouts() {
         let at = utc(2026, 1, 2, 3, 4, 5);
         assert_eq!(parse_token_expiration("2026-01-02 03:04:05 UTC"), Some(at));
-        assert_eq!(
-            parse_token_expiration("2026-01-02 05:04:05 +0200"),
-            Some(at)
-        );
-        assert_eq!(
-            parse_token_expiration("2026-01-01 20:04:05 -0700"),
-            Some(at)
-        );
+        assert_eq!(parse_token_expiration("2026-01-02 05:04:05 +0200"), Some(at));
+        assert_eq!(parse_token_expiration("2026-01-01 20:04:05 -0700"), Some(at));
         // The real captures from github-facts §4.
-        assert_eq!(
-            parse_token_expiration("2021-09-03 14:34:04 UTC"),
-            Some(utc(2021, 9, 3, 14, 34, 4))
-        );
-        assert_eq!(
-            parse_token_expiration("2023-04-26 20:23:26 +0200"),
-            Some(utc(2023, 4, 26, 18, 23, 26))
-        );
+        assert_eq!(parse_token_expiration("2021-09-03 14:34:04 UTC"), Some(utc(2021, 9, 3, 14, 34, 4)));
+        assert_eq!(parse_token_expiration("2023-04-26 20:23:26 +0200"), Some(utc(2023, 4, 26, 18, 23, 26)));
     }
 
     #[test]
@@ -380,10 +346,7 @@ mod tests {
             assert_eq!(parse_token_expiration(v), Some(at), "{v:?}");
         }
         // The offset can cross a day, a month and a year.
-        assert_eq!(
-            parse_token_expiration("2026-01-01 00:30:00 +0100"),
-            Some(utc(2025, 12, 31, 23, 30, 0))
-        );
+        assert_eq!(parse_token_expiration("2026-01-01 00:30:00 +0100"), Some(utc(2025, 12, 31, 23, 30, 0)));
     }
 
     #[test]
@@ -410,20 +373,14 @@ mod tests {
         ] {
             assert_eq!(parse_token_expiration(v), None, "{v:?}");
         }
-        assert_eq!(
-            parse_token_expiration(&format!("2026-01-02 03:04:05 UTC{}", " ".repeat(100))),
-            None
-        );
+        assert_eq!(parse_token_expiration(&format!("2026-01-02 03:04:05 UTC{}", " ".repeat(100))), None);
     }
 
     #[test]
     fn scopes_lists() {
         assert_eq!(parse_scopes("repo, user"), ["repo", "user"]);
         assert_eq!(parse_scopes("repo,user"), ["repo", "user"]);
-        assert_eq!(
-            parse_scopes("  repo ,, user ,\tgist  "),
-            ["repo", "user", "gist"]
-        );
+        assert_eq!(parse_scopes("  repo ,, user ,\tgist  "), ["repo", "user", "gist"]);
         assert_eq!(parse_scopes("repo user"), ["repo", "user"]);
         assert_eq!(parse_scopes("repo, repo"), ["repo", "repo"]);
         assert!(parse_scopes("").is_empty());
@@ -433,10 +390,7 @@ mod tests {
 
     #[test]
     fn scopes_normalized() {
-        assert_eq!(
-            parse_normalized_scopes("user, gist, user:email"),
-            ["user", "gist"]
-        );
+        assert_eq!(parse_normalized_scopes("user, gist, user:email"), ["user", "gist"]);
         assert_eq!(parse_normalized_scopes("public_repo, repo, repo"), ["repo"]);
         assert!(parse_normalized_scopes("").is_empty());
     }
@@ -450,43 +404,22 @@ mod tests {
         assert_eq!(parse_sso(&format!("required; url=\"{url}\"")), want);
         assert_eq!(parse_sso(&format!("required; foo=bar; url={url}")), want);
         let local = "http://127.0.0.1:8080/orgs/acme/sso?authorization_request=x";
-        assert_eq!(
-            parse_sso(&format!("required; url={local}")),
-            Some(Sso::Required { url: local.into() })
-        );
+        assert_eq!(parse_sso(&format!("required; url={local}")), Some(Sso::Required { url: local.into() }));
     }
 
     #[test]
     fn sso_required_refuses_odd_urls() {
-        for v in [
-            "required",
-            "required; url=",
-            "required; url=javascript:alert(1)",
-            "required; url=/orgs/x/sso",
-        ] {
+        for v in ["required", "required; url=", "required; url=javascript:alert(1)", "required; url=/orgs/x/sso"] {
             assert_eq!(parse_sso(v), Some(Sso::Unknown(v.into())), "{v:?}");
         }
     }
 
     #[test]
     fn sso_partial_results() {
-        let want = Some(Sso::PartialResults {
-            organizations: vec![21955855, 20582480],
-        });
-        assert_eq!(
-            parse_sso("partial-results; organizations=21955855,20582480"),
-            want
-        );
-        assert_eq!(
-            parse_sso("partial-results;organizations= 21955855 , 20582480 ,"),
-            want
-        );
-        assert_eq!(
-            parse_sso("partial-results"),
-            Some(Sso::PartialResults {
-                organizations: vec![]
-            })
-        );
+        let want = Some(Sso::PartialResults { organizations: vec![21955855, 20582480] });
+        assert_eq!(parse_sso("partial-results; organizations=21955855,20582480"), want);
+        assert_eq!(parse_sso("partial-results;organizations= 21955855 , 20582480 ,"), want);
+        assert_eq!(parse_sso("partial-results"), Some(Sso::PartialResults { organizations: vec![] }));
         let bad = "partial-results; organizations=1,x";
         assert_eq!(parse_sso(bad), Some(Sso::Unknown(bad.into())));
         let overflow = "partial-results; organizations=99999999999999999999999";
@@ -497,10 +430,7 @@ mod tests {
     fn sso_other_values() {
         assert_eq!(parse_sso(""), None);
         assert_eq!(parse_sso("  "), None);
-        assert_eq!(
-            parse_sso("something-new; x=1"),
-            Some(Sso::Unknown("something-new; x=1".into()))
-        );
+        assert_eq!(parse_sso("something-new; x=1"), Some(Sso::Unknown("something-new; x=1".into())));
         let long = "é".repeat(MAX_HEADER_LEN);
         match parse_sso(&long) {
             Some(Sso::Unknown(kept)) => assert!(kept.len() <= 256 && long.starts_with(&kept)),
@@ -509,12 +439,7 @@ mod tests {
     }
 
     fn lookup<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .map(|(_, v)| (*v).to_owned())
-        }
+        move |name| pairs.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| (*v).to_owned())
     }
 
     #[test]
@@ -559,20 +484,10 @@ mod tests {
     #[test]
     fn rate_limit_wait_until_reset() {
         let now = utc(2026, 1, 2, 3, 0, 0);
-        let rl = RateLimit {
-            remaining: Some(0),
-            reset: Some(utc(2026, 1, 2, 3, 4, 5)),
-            ..Default::default()
-        };
+        let rl = RateLimit { remaining: Some(0), reset: Some(utc(2026, 1, 2, 3, 4, 5)), ..Default::default() };
         assert_eq!(rl.wait_until_reset(now), Some(Duration::from_secs(245)));
-        assert_eq!(
-            rl.wait_until_reset(utc(2026, 1, 2, 4, 0, 0)),
-            Some(Duration::ZERO)
-        );
-        let unknown = RateLimit {
-            remaining: Some(0),
-            ..Default::default()
-        };
+        assert_eq!(rl.wait_until_reset(utc(2026, 1, 2, 4, 0, 0)), Some(Duration::ZERO));
+        let unknown = RateLimit { remaining: Some(0), ..Default::default() };
         assert_eq!(unknown.wait_until_reset(now), None);
     }
 
@@ -581,35 +496,12 @@ mod tests {
         let now = utc(2015, 10, 21, 7, 27, 0);
         assert_eq!(retry_after_at("60", now), Some(Duration::from_secs(60)));
         assert_eq!(retry_after_at(" 0 ", now), Some(Duration::ZERO));
-        assert_eq!(
-            retry_after_at("Wed, 21 Oct 2015 07:28:00 GMT", now),
-            Some(Duration::from_secs(60))
-        );
-        assert_eq!(
-            retry_after_at("Wednesday, 21-Oct-15 07:28:00 GMT", now),
-            Some(Duration::from_secs(60))
-        );
-        assert_eq!(
-            retry_after_at("Wed Oct 21 07:28:00 2015", now),
-            Some(Duration::from_secs(60))
-        );
-        assert_eq!(
-            retry_after_at("Sun Nov  6 08:49:37 1994", now),
-            Some(Duration::ZERO)
-        );
-        assert_eq!(
-            retry_after_at("Wed, 21 Oct 2015 07:00:00 GMT", now),
-            Some(Duration::ZERO)
-        );
-        for bad in [
-            "",
-            "-1",
-            "1.5",
-            "soon",
-            "1e3",
-            "99999999999999999999999",
-            "Wed, 32 Oct 2015 07:28:00 GMT",
-        ] {
+        assert_eq!(retry_after_at("Wed, 21 Oct 2015 07:28:00 GMT", now), Some(Duration::from_secs(60)));
+        assert_eq!(retry_after_at("Wednesday, 21-Oct-15 07:28:00 GMT", now), Some(Duration::from_secs(60)));
+        assert_eq!(retry_after_at("Wed Oct 21 07:28:00 2015", now), Some(Duration::from_secs(60)));
+        assert_eq!(retry_after_at("Sun Nov  6 08:49:37 1994", now), Some(Duration::ZERO));
+        assert_eq!(retry_after_at("Wed, 21 Oct 2015 07:00:00 GMT", now), Some(Duration::ZERO));
+        for bad in ["", "-1", "1.5", "soon", "1e3", "99999999999999999999999", "Wed, 32 Oct 2015 07:28:00 GMT"] {
             assert_eq!(retry_after_at(bad, now), None, "{bad:?}");
         }
         assert_eq!(retry_after("30"), Some(Duration::from_secs(30)));
@@ -620,22 +512,13 @@ mod tests {
         let p = |k: &str, v: &str| (k.to_owned(), v.to_owned());
         assert_eq!(
             parse_accepted_permissions("pull_requests=read,contents=read; issues=read"),
-            vec![
-                vec![p("pull_requests", "read"), p("contents", "read")],
-                vec![p("issues", "read")]
-            ]
+            vec![vec![p("pull_requests", "read"), p("contents", "read")], vec![p("issues", "read")]]
         );
         assert_eq!(
             parse_accepted_permissions("contents=write; contents=write,workflows=write"),
-            vec![
-                vec![p("contents", "write")],
-                vec![p("contents", "write"), p("workflows", "write")]
-            ]
+            vec![vec![p("contents", "write")], vec![p("contents", "write"), p("workflows", "write")]]
         );
-        assert_eq!(
-            parse_accepted_permissions(" a = read ,junk,=x,b=; ;a=read;"),
-            vec![vec![p("a", "read")]]
-        );
+        assert_eq!(parse_accepted_permissions(" a = read ,junk,=x,b=; ;a=read;"), vec![vec![p("a", "read")]]);
         assert!(parse_accepted_permissions("").is_empty());
     }
 }

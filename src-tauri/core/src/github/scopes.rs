@@ -42,14 +42,7 @@ const fn scope(
     description_en: &'static str,
     description_fr: &'static str,
 ) -> ScopeInfo {
-    ScopeInfo {
-        name,
-        parent,
-        description_en,
-        description_fr,
-        ghes_only: false,
-        enterprise: false,
-    }
+    ScopeInfo { name, parent, description_en, description_fr, ghes_only: false, enterprise: false }
 }
 
 const fn enterprise(mut s: ScopeInfo) -> ScopeInfo {
@@ -311,11 +304,7 @@ pub fn implies(granted: &str, wanted: &str) -> bool {
 /// implied by another scope in the list. The order of the rest is kept.
 /// `["user", "gist", "user:email"]` gives `["user", "gist"]`.
 pub fn normalize_scopes<S: AsRef<str>>(scopes: &[S]) -> Vec<String> {
-    let names: Vec<&str> = scopes
-        .iter()
-        .map(|s| s.as_ref().trim())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let names: Vec<&str> = scopes.iter().map(|s| s.as_ref().trim()).filter(|s| !s.is_empty()).collect();
     let present: HashSet<&str> = names.iter().copied().collect();
     let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
     let mut out = Vec::with_capacity(names.len());
@@ -330,10 +319,7 @@ pub fn normalize_scopes<S: AsRef<str>>(scopes: &[S]) -> Vec<String> {
 
 /// The parent of `name`, its parent, and so on (bounded, in case of a cycle in data).
 fn ancestors(name: &str) -> impl Iterator<Item = &'static str> {
-    std::iter::successors(info(name).and_then(|s| s.parent), |p| {
-        info(p).and_then(|s| s.parent)
-    })
-    .take(SCOPES.len())
+    std::iter::successors(info(name).and_then(|s| s.parent), |p| info(p).and_then(|s| s.parent)).take(SCOPES.len())
 }
 
 /// A scope and its children, for the UI's tree.
@@ -348,16 +334,9 @@ pub struct ScopeNode {
 /// The documented tree: top-level scopes in the docs' order, each with its children.
 pub fn scope_tree() -> Vec<ScopeNode> {
     fn node(info: &ScopeInfo) -> ScopeNode {
-        ScopeNode {
-            info: *info,
-            children: children(info.name).into_iter().map(node).collect(),
-        }
+        ScopeNode { info: *info, children: children(info.name).into_iter().map(node).collect() }
     }
-    SCOPES
-        .iter()
-        .filter(|s| s.parent.is_none())
-        .map(node)
-        .collect()
+    SCOPES.iter().filter(|s| s.parent.is_none()).map(node).collect()
 }
 
 #[cfg(test)]
@@ -366,31 +345,16 @@ mod tests {
 
     #[test]
     fn documented_normalization_example() {
-        assert_eq!(
-            normalize_scopes(&["user", "gist", "user:email"]),
-            ["user", "gist"]
-        );
-        assert_eq!(
-            normalize_scopes(&["user:email", "gist", "user"]),
-            ["gist", "user"]
-        );
+        assert_eq!(normalize_scopes(&["user", "gist", "user:email"]), ["user", "gist"]);
+        assert_eq!(normalize_scopes(&["user:email", "gist", "user"]), ["gist", "user"]);
     }
 
     #[test]
     fn normalize_dedupes_trims_and_keeps_order() {
-        assert_eq!(
-            normalize_scopes(&[" repo", "repo", "", "workflow ", "public_repo"]),
-            ["repo", "workflow"]
-        );
-        assert_eq!(
-            normalize_scopes(&["read:org", "write:org", "read:org"]),
-            ["read:org", "write:org"]
-        );
+        assert_eq!(normalize_scopes(&[" repo", "repo", "", "workflow ", "public_repo"]), ["repo", "workflow"]);
+        assert_eq!(normalize_scopes(&["read:org", "write:org", "read:org"]), ["read:org", "write:org"]);
         assert_eq!(normalize_scopes(&["read:org", "admin:org"]), ["admin:org"]);
-        assert_eq!(
-            normalize_scopes(&["x-unknown", "repo:status"]),
-            ["x-unknown", "repo:status"]
-        );
+        assert_eq!(normalize_scopes(&["x-unknown", "repo:status"]), ["x-unknown", "repo:status"]);
         assert!(normalize_scopes::<&str>(&[]).is_empty());
         let owned: Vec<String> = vec!["gist".into(), "gist".into()];
         assert_eq!(normalize_scopes(&owned), ["gist"]);
@@ -416,24 +380,11 @@ mod tests {
     #[test]
     fn children_of_documented_parents() {
         let names = |p| children(p).iter().map(|s| s.name).collect::<Vec<_>>();
-        assert_eq!(
-            names("repo"),
-            [
-                "repo:status",
-                "repo_deployment",
-                "public_repo",
-                "repo:invite",
-                "security_events"
-            ]
-        );
+        assert_eq!(names("repo"), ["repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events"]);
         assert_eq!(names("user"), ["read:user", "user:email", "user:follow"]);
         assert_eq!(
             names("admin:enterprise"),
-            [
-                "manage_runners:enterprise",
-                "manage_billing:enterprise",
-                "read:enterprise"
-            ]
+            ["manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"]
         );
         assert!(names("gist").is_empty());
         assert!(names("nope").is_empty());
@@ -442,38 +393,21 @@ mod tests {
     #[test]
     fn catalogue_is_consistent() {
         for (i, s) in SCOPES.iter().enumerate() {
-            assert!(
-                SCOPES[..i].iter().all(|o| o.name != s.name),
-                "duplicate {}",
-                s.name
-            );
+            assert!(SCOPES[..i].iter().all(|o| o.name != s.name), "duplicate {}", s.name);
             if let Some(p) = s.parent {
-                let parent = SCOPES[..i]
-                    .iter()
-                    .find(|o| o.name == p)
-                    .expect("parent listed first");
+                let parent = SCOPES[..i].iter().find(|o| o.name == p).expect("parent listed first");
                 assert!(parent.parent.is_none(), "{} nests too deep", s.name);
                 assert_eq!(parent.enterprise, s.enterprise);
             }
             assert!(!s.description_en.is_empty() && !s.description_fr.is_empty());
             assert!(!s.description_en.contains('\n') && !s.description_fr.contains('\n'));
-            assert_ne!(
-                s.description_en, s.description_fr,
-                "{} untranslated",
-                s.name
-            );
+            assert_ne!(s.description_en, s.description_fr, "{} untranslated", s.name);
         }
         assert!(info("site_admin").unwrap().ghes_only);
         assert!(info("read:enterprise").unwrap().enterprise);
         assert!(!info("repo").unwrap().enterprise);
-        assert_eq!(
-            info("gist").unwrap().description("fr-FR"),
-            "Créer et modifier des gists."
-        );
-        assert_eq!(
-            info("gist").unwrap().description("en"),
-            "Create and edit gists."
-        );
+        assert_eq!(info("gist").unwrap().description("fr-FR"), "Créer et modifier des gists.");
+        assert_eq!(info("gist").unwrap().description("en"), "Create and edit gists.");
     }
 
     #[test]

@@ -79,10 +79,7 @@ pub fn prefix_of(kind: TokenKind) -> Option<&'static str> {
 /// the checksum (for fakes and tests). `None` for kinds without that layout, or when
 /// `random` is not 30 ASCII alphanumerics.
 pub fn with_checksum(kind: TokenKind, random: &str) -> Option<String> {
-    let prefix = CHECKSUMMED
-        .iter()
-        .find(|(_, c)| *c == kind)
-        .map(|(p, _)| *p)?;
+    let prefix = CHECKSUMMED.iter().find(|(_, c)| *c == kind).map(|(p, _)| *p)?;
     if random.len() != RANDOM_LEN || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
@@ -109,15 +106,8 @@ pub fn parse(input: &str) -> Result<ParsedToken> {
     let kind = classify(body)?;
     let trailing_text = &input[input.trim_end().len()..];
     let leading_text = &input[..input.len() - input.trim_start().len()];
-    let trimmed = Trimmed {
-        leading: leading_text.chars().count(),
-        trailing: trailing_text.chars().count(),
-    };
-    Ok(ParsedToken {
-        kind,
-        secret: Secret::new(body),
-        trimmed,
-    })
+    let trimmed = Trimmed { leading: leading_text.chars().count(), trailing: trailing_text.chars().count() };
+    Ok(ParsedToken { kind, secret: Secret::new(body), trimmed })
 }
 
 fn malformed<T>(rule: MalformedRule) -> Result<T> {
@@ -175,9 +165,7 @@ fn fine_grained(rest: &str) -> Result<TokenKind> {
     }
     match rest.split_once('_') {
         Some((head, tail))
-            if head.len() == FINE_GRAINED_HEAD
-                && tail.len() == FINE_GRAINED_TAIL
-                && !tail.contains('_') =>
+            if head.len() == FINE_GRAINED_HEAD && tail.len() == FINE_GRAINED_TAIL && !tail.contains('_') =>
         {
             Ok(TokenKind::FineGrained)
         }
@@ -189,10 +177,7 @@ fn fine_grained(rest: &str) -> Result<TokenKind> {
 /// own pattern is `ghs_[A-Za-z0-9._]{36,}`. `-` is accepted too, since a JWT's
 /// segments are base64url.
 fn stateless_installation(rest: &str) -> Result<TokenKind> {
-    if !rest
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-    {
+    if !rest.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-')) {
         return malformed(MalformedRule::Charset);
     }
     if rest.len() < 36 || rest.len() > MAX_STATELESS_LEN {

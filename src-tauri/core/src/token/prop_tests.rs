@@ -6,13 +6,8 @@ use super::tests::rule;
 use super::*;
 
 const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const KINDS: [TokenKind; 5] = [
-    TokenKind::Classic,
-    TokenKind::Oauth,
-    TokenKind::AppUser,
-    TokenKind::AppInstallation,
-    TokenKind::AppRefresh,
-];
+const KINDS: [TokenKind; 5] =
+    [TokenKind::Classic, TokenKind::Oauth, TokenKind::AppUser, TokenKind::AppInstallation, TokenKind::AppRefresh];
 
 fn random_body() -> impl Strategy<Value = String> {
     "[0-9A-Za-z]{30}"
@@ -21,9 +16,7 @@ fn random_body() -> impl Strategy<Value = String> {
 /// Whitespace as it arrives in a paste: ASCII and a few Unicode spaces.
 fn whitespace() -> impl Strategy<Value = String> {
     proptest::collection::vec(
-        prop::sample::select(vec![
-            ' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{3000}', '\u{2028}',
-        ]),
+        prop::sample::select(vec![' ', '\t', '\n', '\r', '\u{a0}', '\u{2003}', '\u{3000}', '\u{2028}']),
         0..6,
     )
     .prop_map(|v| v.into_iter().collect())
@@ -33,16 +26,7 @@ fn whitespace() -> impl Strategy<Value = String> {
 /// the deeper rules are reached, not only `UnknownPrefix`.
 fn token_like() -> impl Strategy<Value = String> {
     (
-        prop::sample::select(vec![
-            "",
-            "ghp_",
-            "gho_",
-            "ghu_",
-            "ghs_",
-            "ghr_",
-            "github_pat_",
-            "gh",
-        ]),
+        prop::sample::select(vec!["", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "gh"]),
         "[0-9A-Za-z._\\- \n\u{a0}é]{0,120}",
     )
         .prop_map(|(p, rest)| format!("{p}{rest}"))

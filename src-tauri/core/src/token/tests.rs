@@ -64,79 +64,37 @@ fn every_checksummed_kind() {
 #[test]
 fn trims_and_reports_surrounding_whitespace() {
     let p = parse(&format!("  {CLASSIC}\n")).unwrap();
-    assert_eq!(
-        p.trimmed,
-        Trimmed {
-            leading: 2,
-            trailing: 1
-        }
-    );
+    assert_eq!(p.trimmed, Trimmed { leading: 2, trailing: 1 });
     assert_eq!(p.secret.expose(), CLASSIC);
     assert!(parse(CLASSIC).unwrap().trimmed.is_empty());
     // Counted in characters: CRLF is 2, a no-break space (2 bytes) is 1.
     let p = parse(&format!("\u{a0}\t{CLASSIC}\r\n")).unwrap();
-    assert_eq!(
-        p.trimmed,
-        Trimmed {
-            leading: 2,
-            trailing: 2
-        }
-    );
+    assert_eq!(p.trimmed, Trimmed { leading: 2, trailing: 2 });
 }
 
 #[test]
 fn refuses_with_the_rule_broken() {
     assert_eq!(rule(""), MalformedRule::Empty);
     assert_eq!(rule(" \n"), MalformedRule::Empty);
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4 dxlQYsQIWJuq11T4V4"),
-        MalformedRule::WhitespaceInside
-    );
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4\u{a0}dxlQYsQIWJuq11T4V4"),
-        MalformedRule::WhitespaceInside
-    );
-    assert_eq!(
-        rule("xyz_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4"),
-        MalformedRule::UnknownPrefix
-    );
-    assert_eq!(
-        rule("GHP_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4"),
-        MalformedRule::UnknownPrefix
-    );
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V"),
-        MalformedRule::Length
-    );
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4 dxlQYsQIWJuq11T4V4"), MalformedRule::WhitespaceInside);
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4\u{a0}dxlQYsQIWJuq11T4V4"), MalformedRule::WhitespaceInside);
+    assert_eq!(rule("xyz_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4"), MalformedRule::UnknownPrefix);
+    assert_eq!(rule("GHP_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4"), MalformedRule::UnknownPrefix);
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V"), MalformedRule::Length);
     assert_eq!(rule(&format!("{CLASSIC}0")), MalformedRule::Length);
     assert_eq!(rule("ghp_"), MalformedRule::Length);
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V!"),
-        MalformedRule::Charset
-    );
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V5"),
-        MalformedRule::Checksum
-    );
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V!"), MalformedRule::Charset);
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V5"), MalformedRule::Checksum);
 }
 
 #[test]
 fn non_ascii_is_a_charset_error() {
     // Lookalike letters, zero-width characters, a byte-order mark, control characters.
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4Vé"),
-        MalformedRule::Charset
-    );
-    assert_eq!(
-        rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V\u{200b}4"),
-        MalformedRule::Charset
-    );
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4Vé"), MalformedRule::Charset);
+    assert_eq!(rule("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V\u{200b}4"), MalformedRule::Charset);
     assert_eq!(rule(&format!("\u{feff}{CLASSIC}")), MalformedRule::Charset);
     assert_eq!(rule(&format!("{CLASSIC}\0")), MalformedRule::Charset);
-    assert_eq!(
-        rule("ｇｈｐ_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4"),
-        MalformedRule::Charset
-    );
+    assert_eq!(rule("ｇｈｐ_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4"), MalformedRule::Charset);
     assert_eq!(rule("🔑"), MalformedRule::Charset);
 }
 
@@ -148,10 +106,7 @@ fn very_long_input_is_refused_before_any_work() {
     let padded = format!("{}{CLASSIC}", " ".repeat(MAX_INPUT_LEN));
     assert_eq!(rule(&padded), MalformedRule::Length);
     let ok = format!("{}{CLASSIC}", " ".repeat(MAX_INPUT_LEN - CLASSIC.len()));
-    assert_eq!(
-        parse(&ok).unwrap().trimmed.leading,
-        MAX_INPUT_LEN - CLASSIC.len()
-    );
+    assert_eq!(parse(&ok).unwrap().trimmed.leading, MAX_INPUT_LEN - CLASSIC.len());
 }
 
 #[test]
@@ -163,32 +118,19 @@ fn fine_grained_structure() {
     assert_eq!(rule(&shifted), MalformedRule::Structure);
     let no_separator = format!("github_pat_{}", "c".repeat(82));
     assert_eq!(rule(&no_separator), MalformedRule::Structure);
-    let two_separators = fine(
-        &"A".repeat(22),
-        &format!("{}_{}", "b".repeat(29), "b".repeat(29)),
-    );
+    let two_separators = fine(&"A".repeat(22), &format!("{}_{}", "b".repeat(29), "b".repeat(29)));
     assert_eq!(rule(&two_separators), MalformedRule::Structure);
     assert_eq!(rule(&format!("{good}x")), MalformedRule::Length);
     assert_eq!(rule(&good[..92]), MalformedRule::Length);
     assert_eq!(rule("github_pat_"), MalformedRule::Length);
-    assert_eq!(
-        rule(&fine(&"A".repeat(22), &format!("{}-", "b".repeat(58)))),
-        MalformedRule::Charset
-    );
+    assert_eq!(rule(&fine(&"A".repeat(22), &format!("{}-", "b".repeat(58)))), MalformedRule::Charset);
 }
 
 #[test]
 fn fine_grained_is_never_refused_by_checksum() {
     // Any 22/59 alphanumeric body is accepted: GitHub's scheme is unknown.
-    for tail in [
-        "0".repeat(59),
-        "z".repeat(59),
-        format!("{}AAAAAA", "Q".repeat(53)),
-    ] {
-        assert_eq!(
-            parse(&fine(&"1".repeat(22), &tail)).unwrap().kind,
-            TokenKind::FineGrained
-        );
+    for tail in ["0".repeat(59), "z".repeat(59), format!("{}AAAAAA", "Q".repeat(53))] {
+        assert_eq!(parse(&fine(&"1".repeat(22), &tail)).unwrap().kind, TokenKind::FineGrained);
     }
 }
 
@@ -196,27 +138,16 @@ fn fine_grained_is_never_refused_by_checksum() {
 fn legacy_hex() {
     let hex = "0123456789abcdef".repeat(3);
     assert_eq!(parse(&hex[..40]).unwrap().kind, TokenKind::Legacy);
-    assert_eq!(
-        parse(&hex[..40].to_uppercase()).unwrap().kind,
-        TokenKind::Legacy
-    );
+    assert_eq!(parse(&hex[..40].to_uppercase()).unwrap().kind, TokenKind::Legacy);
     assert_eq!(rule(&hex[..39]), MalformedRule::Length);
     assert_eq!(rule(&hex[..41]), MalformedRule::Length);
     assert_eq!(rule("abc"), MalformedRule::UnknownPrefix);
-    assert_eq!(
-        rule("0123456789abcdeg0123456789abcdef01234567"),
-        MalformedRule::UnknownPrefix
-    );
+    assert_eq!(rule("0123456789abcdeg0123456789abcdef01234567"), MalformedRule::UnknownPrefix);
 }
 
 #[test]
 fn stateless_installation_token() {
-    let jwt = format!(
-        "ghs_{}.{}.{}",
-        "a".repeat(100),
-        "b".repeat(300),
-        "c_-".repeat(40)
-    );
+    let jwt = format!("ghs_{}.{}.{}", "a".repeat(100), "b".repeat(300), "c_-".repeat(40));
     assert_eq!(parse(&jwt).unwrap().kind, TokenKind::AppInstallation);
     assert_eq!(rule("ghs_abc.def"), MalformedRule::Length);
     let two_parts = format!("ghs_{}.{}", "a".repeat(40), "b".repeat(40));
@@ -232,10 +163,7 @@ fn stateless_installation_token() {
     let too_long = format!("ghs_{0}.{0}.{0}", "a".repeat(1400));
     assert_eq!(rule(&too_long), MalformedRule::Length);
     // Dots only make sense for ghs_: other prefixes refuse them as a charset error.
-    assert_eq!(
-        rule(&format!("ghp_{0}.{0}.{0}", "a".repeat(20))),
-        MalformedRule::Charset
-    );
+    assert_eq!(rule(&format!("ghp_{0}.{0}.{0}", "a".repeat(20))), MalformedRule::Charset);
 }
 
 #[test]

@@ -24,9 +24,7 @@ impl Vault {
         let task = tokio::task::spawn_blocking(move || f(&vault));
         match tokio::time::timeout(self.keychain_timeout(), task).await {
             Ok(Ok(result)) => result,
-            Ok(Err(join)) => Err(Error::Storage {
-                detail: format!("the vault task stopped: {join}"),
-            }),
+            Ok(Err(join)) => Err(Error::Storage { detail: format!("the vault task stopped: {join}") }),
             Err(_) => {
                 tracing::warn!(after = ?self.keychain_timeout(), "vault: keychain did not answer in time");
                 Err(Error::KeychainTimeout)
@@ -54,11 +52,7 @@ impl Vault {
         self.run(move |v| v.rename(&id, &name)).await
     }
 
-    pub async fn restore_secret_async(
-        &self,
-        id_or_name: &str,
-        secret: Secret,
-    ) -> Result<TokenRecord> {
+    pub async fn restore_secret_async(&self, id_or_name: &str, secret: Secret) -> Result<TokenRecord> {
         let id = id_or_name.to_owned();
         self.run(move |v| v.restore_secret(&id, &secret)).await
     }

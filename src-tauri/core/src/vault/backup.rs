@@ -12,8 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::TokenRecord;
 
 pub const EXPORT_FORMAT: &str = "jeton-metadata";
-pub const EXPORT_NOTE: &str =
-    "Jeton metadata only: no secret is in this file. Each token's secret stays in the \
+pub const EXPORT_NOTE: &str = "Jeton metadata only: no secret is in this file. Each token's secret stays in the \
 keychain of the machine it was added on; after importing elsewhere, add the secret again there.";
 
 #[derive(Serialize)]
@@ -59,9 +58,7 @@ impl Vault {
             note: EXPORT_NOTE,
             tokens: &tokens,
         };
-        serde_json::to_string_pretty(&out).map_err(|e| Error::Storage {
-            detail: e.to_string(),
-        })
+        serde_json::to_string_pretty(&out).map_err(|e| Error::Storage { detail: e.to_string() })
     }
 
     /// Merges an export (or a `tokens.json` of any known version) by id: new ids are
@@ -69,10 +66,7 @@ impl Vault {
     pub fn import_metadata(&self, json: &str) -> Result<ImportReport> {
         let incoming = parse(json)?;
         let mut t = self.begin()?;
-        let accounts = self
-            .secrets()
-            .accounts()?
-            .map(|a| a.into_iter().collect::<HashSet<_>>());
+        let accounts = self.secrets().accounts()?.map(|a| a.into_iter().collect::<HashSet<_>>());
         let mut report = ImportReport::default();
         for mut rec in incoming {
             let has_secret = match &accounts {
@@ -88,10 +82,7 @@ impl Vault {
             }
             let name = free_name(&t.doc, &rec.name);
             if name != rec.name {
-                report.renamed.push(Renamed {
-                    from: std::mem::replace(&mut rec.name, name.clone()),
-                    to: name.clone(),
-                });
+                report.renamed.push(Renamed { from: std::mem::replace(&mut rec.name, name.clone()), to: name.clone() });
             }
             if !has_secret {
                 report.without_secret.push(name.clone());
@@ -113,34 +104,24 @@ impl Vault {
 
 fn parse(json: &str) -> Result<Vec<TokenRecord>> {
     let invalid = |detail: String| Error::ImportInvalid { detail };
-    let value: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| invalid(format!("not JSON ({e})")))?;
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| invalid(format!("not JSON ({e})")))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(EXPORT_FORMAT) | None => {}
         Some(other) => {
-            return Err(invalid(format!(
-                "unknown format \"{}\"",
-                other.chars().take(40).collect::<String>()
-            )))
+            return Err(invalid(format!("unknown format \"{}\"", other.chars().take(40).collect::<String>())))
         }
     }
     let found = migrate::version_of(&value).map_err(invalid)?;
     if found > CURRENT_VERSION {
-        return Err(invalid(format!(
-            "made by a newer Jeton (format {found}, this one reads up to {CURRENT_VERSION})"
-        )));
+        return Err(invalid(format!("made by a newer Jeton (format {found}, this one reads up to {CURRENT_VERSION})")));
     }
     let value = migrate::migrate(value, found).map_err(invalid)?;
     let parsed: ImportIn = serde_json::from_value(value).map_err(|e| invalid(e.to_string()))?;
     let mut ids = HashSet::new();
     for rec in &parsed.tokens {
-        validate_name(&rec.name)
-            .map_err(|_| invalid(format!("the token {} has an invalid name", rec.id)))?;
+        validate_name(&rec.name).map_err(|_| invalid(format!("the token {} has an invalid name", rec.id)))?;
         if rec.id.is_empty() || !ids.insert(rec.id.as_str()) {
-            return Err(invalid(format!(
-                "the id \"{}\" is empty or repeated",
-                rec.id
-            )));
+            return Err(invalid(format!("the id \"{}\" is empty or repeated", rec.id)));
         }
     }
     Ok(parsed.tokens)

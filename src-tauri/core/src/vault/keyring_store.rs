@@ -28,10 +28,7 @@ pub struct KeyringStore {
 
 impl KeyringStore {
     pub fn new(namespace: impl Into<String>) -> Self {
-        KeyringStore {
-            namespace: namespace.into(),
-            store: Mutex::new(None),
-        }
+        KeyringStore { namespace: namespace.into(), store: Mutex::new(None) }
     }
 
     pub fn namespace(&self) -> &str {
@@ -56,9 +53,7 @@ impl KeyringStore {
         f: impl FnOnce(&keyring_core::Entry) -> keyring_core::Result<T>,
     ) -> Result<Option<T>> {
         let store = self.connected()?;
-        let result = store
-            .build(&self.namespace, account, None)
-            .and_then(|entry| f(&entry));
+        let result = store.build(&self.namespace, account, None).and_then(|entry| f(&entry));
         self.settle(result)
     }
 
@@ -78,8 +73,7 @@ impl KeyringStore {
 
 impl SecretStore for KeyringStore {
     fn set(&self, account: &str, secret: &Secret) -> Result<()> {
-        self.call(account, |e| e.set_password(secret.expose()))
-            .map(|_| ())
+        self.call(account, |e| e.set_password(secret.expose())).map(|_| ())
     }
 
     fn get(&self, account: &str) -> Result<Option<Secret>> {
@@ -118,10 +112,7 @@ impl SecretStore for KeyringStore {
     }
 }
 
-#[cfg(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-))]
+#[cfg(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))))]
 mod platform {
     use super::*;
     use secret_service::blocking::SecretService;
@@ -144,20 +135,15 @@ mod platform {
     fn ss_error(e: SsError) -> Error {
         match e {
             SsError::Locked | SsError::NoResult | SsError::Prompt => Error::KeychainLocked,
-            SsError::Unavailable => Error::KeychainUnavailable {
-                detail: "no Secret Service on the session bus".into(),
-            },
-            other => Error::KeychainUnavailable {
-                detail: short(&other.to_string()),
-            },
+            SsError::Unavailable => {
+                Error::KeychainUnavailable { detail: "no Secret Service on the session bus".into() }
+            }
+            other => Error::KeychainUnavailable { detail: short(&other.to_string()) },
         }
     }
 }
 
-#[cfg(not(all(
-    unix,
-    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
-)))]
+#[cfg(not(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android")))))]
 mod platform {
     use super::*;
 
@@ -180,15 +166,12 @@ pub(crate) fn map_keyring(e: KError) -> Error {
         KError::NoStorageAccess(_) => return Error::KeychainLocked,
         KError::NoDefaultStore => "no keychain service found".to_owned(),
         KError::PlatformFailure(inner) => short(&inner.to_string()),
-        KError::BadEncoding(_) | KError::BadDataFormat(..) => {
-            "a keychain entry is not in the expected format".into()
-        }
+        KError::BadEncoding(_) | KError::BadDataFormat(..) => "a keychain entry is not in the expected format".into(),
         KError::Ambiguous(_) => "several keychain entries answer for one token".into(),
         KError::NoEntry => "no such keychain entry".into(),
-        KError::BadStoreFormat(_)
-        | KError::TooLong(..)
-        | KError::Invalid(..)
-        | KError::NotSupportedByStore(_) => short(&e.to_string()),
+        KError::BadStoreFormat(_) | KError::TooLong(..) | KError::Invalid(..) | KError::NotSupportedByStore(_) => {
+            short(&e.to_string())
+        }
         _ => "unexpected keychain error".into(),
     };
     Error::KeychainUnavailable { detail }
@@ -206,10 +189,7 @@ mod tests {
     fn errors_never_carry_the_entry_bytes() {
         let secret = b"ghp_thisisthesecretvalue".to_vec();
         let inner: keyring_core::error::PlatformError = "bad padding".into();
-        for e in [
-            KError::BadEncoding(secret.clone()),
-            KError::BadDataFormat(secret.clone(), inner),
-        ] {
+        for e in [KError::BadEncoding(secret.clone()), KError::BadDataFormat(secret.clone(), inner)] {
             let mapped = map_keyring(e);
             assert_eq!(mapped.code(), "keychain_unavailable");
             for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Fr] {
@@ -221,17 +201,8 @@ mod tests {
 
     #[test]
     fn access_refused_is_locked_and_no_store_is_unavailable() {
-        assert_eq!(
-            map_keyring(KError::NoStorageAccess("locked".into())).code(),
-            "keychain_locked"
-        );
-        assert_eq!(
-            map_keyring(KError::NoDefaultStore).code(),
-            "keychain_unavailable"
-        );
-        assert_eq!(
-            map_keyring(KError::PlatformFailure("no bus".into())).code(),
-            "keychain_unavailable"
-        );
+        assert_eq!(map_keyring(KError::NoStorageAccess("locked".into())).code(), "keychain_locked");
+        assert_eq!(map_keyring(KError::NoDefaultStore).code(), "keychain_unavailable");
+        assert_eq!(map_keyring(KError::PlatformFailure("no bus".into())).code(), "keychain_unavailable");
     }
 }

@@ -48,13 +48,9 @@ mod tests {
             let _second = acquire(&p).unwrap();
             tx.send(()).unwrap();
         });
-        assert!(
-            rx.recv_timeout(Duration::from_millis(200)).is_err(),
-            "second holder got in while the first held it"
-        );
+        assert!(rx.recv_timeout(Duration::from_millis(200)).is_err(), "second holder got in while the first held it");
         drop(first);
-        rx.recv_timeout(Duration::from_secs(5))
-            .expect("second holder never got the lock");
+        rx.recv_timeout(Duration::from_secs(5)).expect("second holder never got the lock");
         t.join().unwrap();
     }
 }

@@ -30,11 +30,7 @@ pub struct Document {
 
 impl Default for Document {
     fn default() -> Self {
-        Document {
-            version: SCHEMA_VERSION,
-            tokens: vec![],
-            pending: vec![],
-        }
+        Document { version: SCHEMA_VERSION, tokens: vec![], pending: vec![] }
     }
 }
 
@@ -83,20 +79,13 @@ impl MetadataStore {
         let path = self.path();
         let bytes = match fs::read(&path) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Ok((Document::default(), None))
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Document::default(), None)),
             Err(e) => return Err(storage(&e)),
         };
-        let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| corrupt(&path, e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| corrupt(&path, e.to_string()))?;
         let found = migrate::version_of(&value).map_err(|e| corrupt(&path, e))?;
         if found > SCHEMA_VERSION {
-            return Err(Error::MetadataTooNew {
-                path: path.display().to_string(),
-                found,
-                supported: SCHEMA_VERSION,
-            });
+            return Err(Error::MetadataTooNew { path: path.display().to_string(), found, supported: SCHEMA_VERSION });
         }
         let value = migrate::migrate(value, found).map_err(|e| corrupt(&path, e))?;
         let doc = serde_json::from_value(value).map_err(|e| corrupt(&path, e.to_string()))?;
@@ -113,20 +102,14 @@ impl MetadataStore {
     /// Replaces the file atomically: readers see the old or the new document, never a mix.
     pub fn save(&self, doc: &Document) -> Result<()> {
         ensure_private_dir(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Storage {
-            detail: e.to_string(),
-        })?;
-        let tmp = self
-            .dir
-            .join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+        let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Storage { detail: e.to_string() })?;
+        let tmp = self.dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
         let mut f = private_file(&tmp)?;
         f.write_all(&bytes).map_err(|e| storage(&e))?;
         f.sync_all().map_err(|e| storage(&e))?;
         drop(f);
         fs::rename(&tmp, self.path()).map_err(|e| storage(&e))?;
-        File::open(&self.dir)
-            .and_then(|d| d.sync_all())
-            .map_err(|e| storage(&e))?;
+        File::open(&self.dir).and_then(|d| d.sync_all()).map_err(|e| storage(&e))?;
         Ok(())
     }
 
@@ -164,9 +147,7 @@ impl MetadataStore {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
         let copy = self.dir.join(format!("{prefix}{stamp}"));
         let mut f = private_file(&copy)?;
-        f.write_all(&bytes)
-            .and_then(|_| f.sync_all())
-            .map_err(|e| storage(&e))?;
+        f.write_all(&bytes).and_then(|_| f.sync_all()).map_err(|e| storage(&e))?;
         Ok(copy)
     }
 }
@@ -193,15 +174,9 @@ pub(crate) fn private_file(path: &Path) -> Result<File> {
 }
 
 pub(crate) fn storage(e: &std::io::Error) -> Error {
-    Error::Storage {
-        detail: e.to_string(),
-    }
+    Error::Storage { detail: e.to_string() }
 }
 
 fn corrupt(path: &Path, detail: String) -> Error {
-    Error::MetadataCorrupt {
-        path: path.display().to_string(),
-        backup: None,
-        detail,
-    }
+    Error::MetadataCorrupt { path: path.display().to_string(), backup: None, detail }
 }

@@ -26,10 +26,7 @@ const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2];
 pub fn version_of(doc: &Value) -> Result<u32, String> {
     match doc.get("version") {
         None => Ok(0),
-        Some(v) => v
-            .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| format!("version {v} is not a number")),
+        Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| format!("version {v} is not a number")),
     }
 }
 
@@ -50,10 +47,7 @@ fn v0_to_v1(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
         Some(Value::Array(items)) => items,
         Some(_) => return Err("`tokens` is not a list".into()),
     };
-    let tokens = tokens
-        .into_iter()
-        .map(v0_record)
-        .collect::<Result<Vec<_>, _>>()?;
+    let tokens = tokens.into_iter().map(v0_record).collect::<Result<Vec<_>, _>>()?;
     doc.insert("tokens".into(), Value::Array(tokens));
     doc.insert("version".into(), Value::from(1));
     Ok(doc)
@@ -64,15 +58,8 @@ fn v0_record(rec: Value) -> Result<Value, String> {
         return Err("a token is not a JSON object".into());
     };
     if let Some(Value::String(host)) = rec.get("host") {
-        let with_scheme = if host.contains("://") {
-            host.clone()
-        } else {
-            format!("https://{host}")
-        };
-        rec.insert(
-            "host".into(),
-            Value::String(with_scheme.trim_end_matches('/').to_owned()),
-        );
+        let with_scheme = if host.contains("://") { host.clone() } else { format!("https://{host}") };
+        rec.insert("host".into(), Value::String(with_scheme.trim_end_matches('/').to_owned()));
     }
     let kind = match rec.get("kind") {
         Some(Value::String(k)) => k.replace('-', "_"),
@@ -81,21 +68,15 @@ fn v0_record(rec: Value) -> Result<Value, String> {
     rec.insert("kind".into(), Value::String(kind.clone()));
     let has_scopes = matches!(kind.as_str(), "classic" | "oauth" | "legacy");
     let scopes = match rec.remove("scopes") {
-        Some(Value::String(s)) if has_scopes => Value::Array(
-            s.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(Value::from)
-                .collect(),
-        ),
+        Some(Value::String(s)) if has_scopes => {
+            Value::Array(s.split(',').map(str::trim).filter(|s| !s.is_empty()).map(Value::from).collect())
+        }
         Some(Value::Array(list)) if has_scopes => Value::Array(list),
         _ if has_scopes => Value::Array(vec![]),
         _ => Value::Null,
     };
     rec.insert("scopes".into(), scopes);
-    let created = rec
-        .remove("added")
-        .unwrap_or_else(|| Value::from("1970-01-01T00:00:00Z"));
+    let created = rec.remove("added").unwrap_or_else(|| Value::from("1970-01-01T00:00:00Z"));
     rec.entry("created_at").or_insert(created);
     rec.entry("login").or_insert(Value::Null);
     rec.entry("expires_at").or_insert(Value::Null);
@@ -114,10 +95,8 @@ mod tests {
     use crate::vault::metadata::Document;
 
     /// One fixture per earlier version; a new version without its fixture fails here.
-    const FIXTURES: [(u32, &str); CURRENT_VERSION as usize] = [
-        (0, include_str!("fixtures/v0.json")),
-        (1, include_str!("fixtures/v1.json")),
-    ];
+    const FIXTURES: [(u32, &str); CURRENT_VERSION as usize] =
+        [(0, include_str!("fixtures/v0.json")), (1, include_str!("fixtures/v1.json"))];
 
     fn load(text: &str) -> Document {
         let v: Value = serde_json::from_str(text).unwrap();
@@ -128,10 +107,7 @@ mod tests {
     #[test]
     fn every_earlier_version_migrates_to_the_same_document() {
         for (n, (version, _)) in FIXTURES.iter().enumerate() {
-            assert_eq!(
-                *version as usize, n,
-                "fixtures must cover versions 0..{CURRENT_VERSION}"
-            );
+            assert_eq!(*version as usize, n, "fixtures must cover versions 0..{CURRENT_VERSION}");
         }
         let docs: Vec<Document> = FIXTURES.iter().map(|(_, t)| load(t)).collect();
         for d in &docs {
@@ -140,10 +116,7 @@ mod tests {
         }
         let laptop = &docs[0].tokens[0];
         assert_eq!(laptop.host, "https://github.com");
-        assert_eq!(
-            laptop.scopes.as_deref().unwrap(),
-            ["repo", "read:org", "gist"]
-        );
+        assert_eq!(laptop.scopes.as_deref().unwrap(), ["repo", "read:org", "gist"]);
         assert_eq!(laptop.created_at.to_rfc3339(), "2025-01-15T09:30:00+00:00");
         assert_eq!(laptop.notes, "the old laptop");
         let ci = &docs[0].tokens[1];
@@ -159,10 +132,7 @@ mod tests {
         assert_eq!(version_of(&serde_json::json!({"version": 2})).unwrap(), 2);
         assert!(version_of(&serde_json::json!({"version": "two"})).is_err());
         assert!(migrate(serde_json::json!([1, 2]), 0).is_err());
-        assert!(
-            migrate(serde_json::json!({"tokens": [{"id": "x"}]}), 0).is_err(),
-            "no kind"
-        );
+        assert!(migrate(serde_json::json!({"tokens": [{"id": "x"}]}), 0).is_err(), "no kind");
         assert!(migrate(serde_json::json!({"tokens": 3}), 0).is_err());
     }
 

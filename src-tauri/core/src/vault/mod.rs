@@ -69,15 +69,8 @@ impl Vault {
     /// Opens the vault. A file that cannot be read makes it read-only (see
     /// [`Vault::read_only`]); opening itself never fails and never writes.
     pub fn new(secrets: Arc<dyn SecretStore>, meta: MetadataStore) -> Self {
-        let inner = Inner {
-            secrets,
-            meta,
-            read_only: Mutex::new(None),
-        };
-        let vault = Vault {
-            inner: Arc::new(inner),
-            timeout: DEFAULT_KEYCHAIN_TIMEOUT,
-        };
+        let inner = Inner { secrets, meta, read_only: Mutex::new(None) };
+        let vault = Vault { inner: Arc::new(inner), timeout: DEFAULT_KEYCHAIN_TIMEOUT };
         vault.reload();
         vault
     }
@@ -102,11 +95,7 @@ impl Vault {
     /// Why the vault is read-only (`metadata_corrupt`, `metadata_too_new`, `storage`),
     /// for the UI's banner; `None` when writes are allowed.
     pub fn read_only(&self) -> Option<Error> {
-        self.inner
-            .read_only
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.inner.read_only.lock().unwrap_or_else(PoisonError::into_inner).clone()
     }
 
     /// Looks at the file again (after the user restored or replaced it) and returns
@@ -115,46 +104,31 @@ impl Vault {
         let state = match self.inner.meta.load_versioned() {
             Ok((_, Some(found))) if found < SCHEMA_VERSION => {
                 if let Err(e) = self.inner.meta.keep_copy(&format!("v{found}")) {
-                    tracing::warn!(
-                        code = e.code(),
-                        "vault: could not copy the old metadata before migrating it"
-                    );
+                    tracing::warn!(code = e.code(), "vault: could not copy the old metadata before migrating it");
                 }
                 None
             }
             Ok(_) => None,
             Err(e) => Some(self.set_aside(e)),
         };
-        *self
-            .inner
-            .read_only
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = state.clone();
+        *self.inner.read_only.lock().unwrap_or_else(PoisonError::into_inner) = state.clone();
         state
     }
 
     /// Copies an unreadable file aside and records why the vault is now read-only.
     fn set_aside(&self, e: Error) -> Error {
         let kept = match e {
-            Error::MetadataCorrupt { .. } | Error::MetadataTooNew { .. } => {
-                self.inner.meta.keep_copy("corrupt").ok()
-            }
+            Error::MetadataCorrupt { .. } | Error::MetadataTooNew { .. } => self.inner.meta.keep_copy("corrupt").ok(),
             _ => None,
         };
         let e = match (e, &kept) {
-            (Error::MetadataCorrupt { path, detail, .. }, Some(b)) => Error::MetadataCorrupt {
-                path,
-                backup: Some(b.display().to_string()),
-                detail,
-            },
+            (Error::MetadataCorrupt { path, detail, .. }, Some(b)) => {
+                Error::MetadataCorrupt { path, backup: Some(b.display().to_string()), detail }
+            }
             (e, _) => e,
         };
         tracing::warn!(code = e.code(), copy = ?kept, "vault: metadata unreadable, read-only");
-        *self
-            .inner
-            .read_only
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(e.clone());
+        *self.inner.read_only.lock().unwrap_or_else(PoisonError::into_inner) = Some(e.clone());
         e
     }
 
@@ -170,9 +144,7 @@ impl Vault {
     pub fn list(&self) -> Result<Vec<TokenRecord>> {
         match self.load() {
             Ok(doc) => Ok(doc.tokens),
-            Err(e @ Error::MetadataTooNew { .. }) => {
-                self.inner.meta.load_newer_leniently().ok_or(e)
-            }
+            Err(e @ Error::MetadataTooNew { .. }) => self.inner.meta.load_newer_leniently().ok_or(e),
             Err(e) => Err(e),
         }
     }
@@ -182,18 +154,12 @@ impl Vault {
         self.list()?
             .into_iter()
             .find(|r| r.id == id_or_name || r.name == id_or_name)
-            .ok_or_else(|| Error::NotFound {
-                name: id_or_name.into(),
-            })
+            .ok_or_else(|| Error::NotFound { name: id_or_name.into() })
     }
 
     /// The token's secret, from the keychain.
     pub fn secret(&self, record: &TokenRecord) -> Result<Secret> {
-        self.secrets()
-            .get(&record.id)?
-            .ok_or_else(|| Error::SecretMissing {
-                name: record.name.clone(),
-            })
+        self.secrets().get(&record.id)?.ok_or_else(|| Error::SecretMissing { name: record.name.clone() })
     }
 
     /// Starts a write: refuses when read-only, takes the lock, loads, and finishes or
@@ -208,11 +174,7 @@ impl Vault {
         if !resolved.is_empty() {
             self.save(&doc)?;
         }
-        Ok(Txn {
-            _lock: lock,
-            doc,
-            resolved,
-        })
+        Ok(Txn { _lock: lock, doc, resolved })
     }
 
     pub(crate) fn save(&self, doc: &Document) -> Result<()> {
@@ -223,17 +185,11 @@ impl Vault {
 fn position(doc: &Document, id_or_name: &str) -> Result<usize> {
     (doc.tokens.iter().position(|r| r.id == id_or_name))
         .or_else(|| doc.tokens.iter().position(|r| r.name == id_or_name))
-        .ok_or_else(|| Error::NotFound {
-            name: id_or_name.into(),
-        })
+        .ok_or_else(|| Error::NotFound { name: id_or_name.into() })
 }
 
 fn check_name_free(doc: &Document, name: &str, except_id: Option<&str>) -> Result<()> {
-    if doc
-        .tokens
-        .iter()
-        .any(|t| t.name == name && Some(t.id.as_str()) != except_id)
-    {
+    if doc.tokens.iter().any(|t| t.name == name && Some(t.id.as_str()) != except_id) {
         return Err(Error::NameTaken { name: name.into() });
     }
     Ok(())
@@ -245,10 +201,7 @@ pub(crate) fn free_name(doc: &Document, name: &str) -> String {
     if !taken(name) {
         return name.to_owned();
     }
-    (2..)
-        .map(|i| format!("{name} ({i})"))
-        .find(|n| !taken(n))
-        .expect("some suffix is free")
+    (2..).map(|i| format!("{name} ({i})")).find(|n| !taken(n)).expect("some suffix is free")
 }
 
 pub fn validate_name(name: &str) -> Result<()> {

@@ -55,11 +55,7 @@ pub enum Resolved {
 /// Finishes or undoes every journalled operation. Must run under the vault lock (so
 /// every entry belongs to a writer that is gone). With `strict`, a keychain error is
 /// returned; otherwise the entries it concerns stay for later.
-pub(crate) fn resolve_pending(
-    secrets: &dyn SecretStore,
-    doc: &mut Document,
-    strict: bool,
-) -> Result<Vec<Resolved>> {
+pub(crate) fn resolve_pending(secrets: &dyn SecretStore, doc: &mut Document, strict: bool) -> Result<Vec<Resolved>> {
     let mut resolved = vec![];
     for intent in std::mem::take(&mut doc.pending) {
         let outcome = match &intent {
@@ -68,25 +64,14 @@ pub(crate) fn resolve_pending(
                     let mut rec = record.clone();
                     rec.name = free_name(doc, &rec.name);
                     doc.tokens.push(rec);
-                    Resolved::AddCompleted {
-                        id: record.id.clone(),
-                        name: record.name.clone(),
-                    }
+                    Resolved::AddCompleted { id: record.id.clone(), name: record.name.clone() }
                 } else {
-                    Resolved::AddUndone {
-                        id: record.id.clone(),
-                        name: record.name.clone(),
-                    }
+                    Resolved::AddUndone { id: record.id.clone(), name: record.name.clone() }
                 }
             }),
-            Intent::Forget { record } => {
-                secrets
-                    .delete(&record.id)
-                    .map(|()| Resolved::ForgetCompleted {
-                        id: record.id.clone(),
-                        name: record.name.clone(),
-                    })
-            }
+            Intent::Forget { record } => secrets
+                .delete(&record.id)
+                .map(|()| Resolved::ForgetCompleted { id: record.id.clone(), name: record.name.clone() }),
         };
         match outcome {
             Ok(r) => {
@@ -115,19 +100,8 @@ impl Vault {
         let (recovered, missing) = match &listed {
             Some(accounts) => {
                 let present: HashSet<&str> = accounts.iter().map(String::as_str).collect();
-                let recovered = accounts
-                    .iter()
-                    .filter(|a| !known.contains(a.as_str()))
-                    .cloned()
-                    .collect::<Vec<_>>();
-                (
-                    recovered,
-                    t.doc
-                        .tokens
-                        .iter()
-                        .filter(|r| !present.contains(r.id.as_str()))
-                        .collect::<Vec<_>>(),
-                )
+                let recovered = accounts.iter().filter(|a| !known.contains(a.as_str())).cloned().collect::<Vec<_>>();
+                (recovered, t.doc.tokens.iter().filter(|r| !present.contains(r.id.as_str())).collect::<Vec<_>>())
             }
             None => {
                 let mut missing = vec![];
@@ -140,17 +114,8 @@ impl Vault {
             }
         };
         let report = Reconciliation {
-            recovered: recovered
-                .into_iter()
-                .map(|id| RecoveredSecret { id })
-                .collect(),
-            missing: missing
-                .into_iter()
-                .map(|r| MissingSecret {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
-                })
-                .collect(),
+            recovered: recovered.into_iter().map(|id| RecoveredSecret { id }).collect(),
+            missing: missing.into_iter().map(|r| MissingSecret { id: r.id.clone(), name: r.name.clone() }).collect(),
             resolved,
             enumerated: listed.is_some(),
         };
@@ -182,7 +147,8 @@ impl Vault {
     /// Deletes a recovered secret. Refuses (`not_found`) for a secret a token uses.
     pub fn delete_recovered(&self, id: &str) -> Result<()> {
         let t = self.begin()?;
-        if t.doc.tokens.iter().any(|r| r.id == id) {
+        let pending = t.doc.pending.iter().map(Intent::record);
+        if t.doc.tokens.iter().chain(pending).any(|r| r.id == id) {
             return Err(Error::NotFound { name: id.into() });
         }
         self.secrets().delete(id)?;

@@ -69,21 +69,13 @@ impl MemoryStore {
 impl SecretStore for MemoryStore {
     fn set(&self, account: &str, secret: &Secret) -> Result<()> {
         self.check()?;
-        self.entries
-            .lock()
-            .unwrap()
-            .insert(account.into(), secret.duplicate());
+        self.entries.lock().unwrap().insert(account.into(), secret.duplicate());
         Ok(())
     }
 
     fn get(&self, account: &str) -> Result<Option<Secret>> {
         self.check()?;
-        Ok(self
-            .entries
-            .lock()
-            .unwrap()
-            .get(account)
-            .map(Secret::duplicate))
+        Ok(self.entries.lock().unwrap().get(account).map(Secret::duplicate))
     }
 
     fn delete(&self, account: &str) -> Result<()> {

@@ -34,12 +34,7 @@ fn add_find_forget() {
     v.add(record("a", "laptop"), &Secret::new("s1")).unwrap();
     assert_eq!(v.find("laptop").unwrap().id, "a");
     assert_eq!(v.secret(&v.find("a").unwrap()).unwrap().expose(), "s1");
-    assert_eq!(
-        v.add(record("b", "laptop"), &Secret::new("s2"))
-            .unwrap_err()
-            .code(),
-        "name_taken"
-    );
+    assert_eq!(v.add(record("b", "laptop"), &Secret::new("s2")).unwrap_err().code(), "name_taken");
     assert_eq!(store.len(), 1);
     v.forget("laptop").unwrap();
     assert!(v.list().unwrap().is_empty());
@@ -58,11 +53,7 @@ fn rename_changes_the_name_only() {
     assert_eq!(v.rename("a", "ci").unwrap_err().code(), "name_taken");
     assert_eq!(v.rename("a", " bad").unwrap_err().code(), "name_invalid");
     assert_eq!(v.rename("zzz", "x").unwrap_err().code(), "not_found");
-    assert_eq!(
-        v.rename("a", "desk").unwrap().name,
-        "desk",
-        "renaming to its own name is fine"
-    );
+    assert_eq!(v.rename("a", "desk").unwrap().name, "desk", "renaming to its own name is fine");
     assert_eq!(v.secret(&v.find("desk").unwrap()).unwrap().expose(), "s1");
     assert_eq!(store.len(), 2);
 }
@@ -78,30 +69,19 @@ fn update_keeps_the_id_and_checks_a_new_name() {
     });
     assert_eq!(r.unwrap().id, "a");
     assert_eq!(v.find("a").unwrap().notes, "n");
-    assert_eq!(
-        v.update("a", |r| r.name = "two".into()).unwrap_err().code(),
-        "name_taken"
-    );
-    assert_eq!(
-        v.update("a", |r| r.name = "".into()).unwrap_err().code(),
-        "name_invalid"
-    );
+    assert_eq!(v.update("a", |r| r.name = "two".into()).unwrap_err().code(), "name_taken");
+    assert_eq!(v.update("a", |r| r.name = "".into()).unwrap_err().code(), "name_invalid");
 }
 
 #[test]
 fn locked_keychain_stores_nothing_anywhere() {
     let (d, store, v) = vault();
     store.set_locked(true);
-    let e = v
-        .add(record("a", "x"), &Secret::new("ghp_secret"))
-        .unwrap_err();
+    let e = v.add(record("a", "x"), &Secret::new("ghp_secret")).unwrap_err();
     assert_eq!(e.code(), "keychain_locked");
     store.set_locked(false);
     assert!(v.list().unwrap().is_empty());
-    assert!(
-        v.metadata().load().unwrap().pending.is_empty(),
-        "the journal entry is undone"
-    );
+    assert!(v.metadata().load().unwrap().pending.is_empty(), "the journal entry is undone");
     let leaked = walk(d.path()).into_iter().any(|c| c.contains("ghp_secret"));
     assert!(!leaked);
 }
@@ -123,25 +103,16 @@ fn restore_secret_puts_a_missing_secret_back() {
     let (_d, store, v) = vault();
     v.add(record("a", "x"), &Secret::new("s")).unwrap();
     store.delete("a").unwrap();
-    assert_eq!(
-        v.secret(&v.find("a").unwrap()).unwrap_err().code(),
-        "secret_missing"
-    );
+    assert_eq!(v.secret(&v.find("a").unwrap()).unwrap_err().code(), "secret_missing");
     v.restore_secret("x", &Secret::new("s2")).unwrap();
     assert_eq!(v.secret(&v.find("a").unwrap()).unwrap().expose(), "s2");
-    assert_eq!(
-        v.restore_secret("nope", &Secret::new("s"))
-            .unwrap_err()
-            .code(),
-        "not_found"
-    );
+    assert_eq!(v.restore_secret("nope", &Secret::new("s")).unwrap_err().code(), "not_found");
 }
 
 #[test]
 fn metadata_file_is_private_and_has_no_secret() {
     let (_d, _s, v) = vault();
-    v.add(record("a", "x"), &Secret::new("ghp_topsecret"))
-        .unwrap();
+    v.add(record("a", "x"), &Secret::new("ghp_topsecret")).unwrap();
     let path = v.metadata().path();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("ghp_topsecret"));
@@ -149,23 +120,10 @@ fn metadata_file_is_private_and_has_no_secret() {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        assert_eq!(
-            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
-        assert_eq!(
-            std::fs::metadata(v.metadata().dir())
-                .unwrap()
-                .permissions()
-                .mode()
-                & 0o777,
-            0o700
-        );
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(std::fs::metadata(v.metadata().dir()).unwrap().permissions().mode() & 0o777, 0o700);
         let lock = v.metadata().dir().join(metadata::LOCK_NAME);
-        assert_eq!(
-            std::fs::metadata(lock).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
+        assert_eq!(std::fs::metadata(lock).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }
 
@@ -180,8 +138,7 @@ fn names_are_checked() {
 #[test]
 fn export_has_a_note_and_no_secret() {
     let (_d, _s, v) = vault();
-    v.add(record("a", "laptop"), &Secret::new("ghp_exportsecret"))
-        .unwrap();
+    v.add(record("a", "laptop"), &Secret::new("ghp_exportsecret")).unwrap();
     let json = v.export_metadata().unwrap();
     assert!(!json.contains("ghp_exportsecret"));
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -193,38 +150,21 @@ fn export_has_a_note_and_no_secret() {
 #[test]
 fn import_merges_by_id_and_reports_secrets_not_here() {
     let (_d, _s, there) = vault();
-    there
-        .add(record("a", "laptop"), &Secret::new("s1"))
-        .unwrap();
+    there.add(record("a", "laptop"), &Secret::new("s1")).unwrap();
     there.add(record("b", "ci"), &Secret::new("s2")).unwrap();
     there.add(record("c", "gone"), &Secret::new("s3")).unwrap();
     let export = there.export_metadata().unwrap();
 
     let (_d2, store, here) = vault();
-    here.add(record("a", "laptop (renamed here)"), &Secret::new("s1"))
-        .unwrap();
+    here.add(record("a", "laptop (renamed here)"), &Secret::new("s1")).unwrap();
     here.add(record("z", "ci"), &Secret::new("sz")).unwrap();
     store.set("c", &Secret::new("s3")).unwrap();
     let report = here.import_metadata(&export).unwrap();
     assert_eq!(report.already_present, ["laptop (renamed here)"]);
     assert_eq!(report.added, ["ci (2)", "gone"]);
-    assert_eq!(
-        report.renamed,
-        [Renamed {
-            from: "ci".into(),
-            to: "ci (2)".into()
-        }]
-    );
-    assert_eq!(
-        report.without_secret,
-        ["ci (2)"],
-        "b's secret is only on the other machine"
-    );
-    assert_eq!(
-        here.find("a").unwrap().name,
-        "laptop (renamed here)",
-        "local metadata is kept"
-    );
+    assert_eq!(report.renamed, [Renamed { from: "ci".into(), to: "ci (2)".into() }]);
+    assert_eq!(report.without_secret, ["ci (2)"], "b's secret is only on the other machine");
+    assert_eq!(here.find("a").unwrap().name, "laptop (renamed here)", "local metadata is kept");
     assert_eq!(here.list().unwrap().len(), 4);
     let again = here.import_metadata(&export).unwrap();
     assert!(again.added.is_empty(), "importing twice adds nothing");
@@ -242,19 +182,11 @@ fn import_refuses_what_it_cannot_read_and_writes_nothing() {
         r#"{"version": 2, "tokens": [{"id": "q"}]}"#,
         r#"{"version": 0, "tokens": [{"id": "q", "name": "", "kind": "classic", "host": "h"}]}"#,
     ] {
-        assert_eq!(
-            v.import_metadata(bad).unwrap_err().code(),
-            "import_invalid",
-            "{bad}"
-        );
+        assert_eq!(v.import_metadata(bad).unwrap_err().code(), "import_invalid", "{bad}");
     }
     assert_eq!(std::fs::read(v.metadata().path()).unwrap(), before);
     let v0 = include_str!("fixtures/v0.json");
-    assert_eq!(
-        v.import_metadata(v0).unwrap().added.len(),
-        2,
-        "an old tokens.json imports"
-    );
+    assert_eq!(v.import_metadata(v0).unwrap().added.len(), 2, "an old tokens.json imports");
 }
 
 pub(super) fn walk(dir: &std::path::Path) -> Vec<String> {

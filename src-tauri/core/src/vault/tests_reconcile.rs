@@ -11,37 +11,16 @@ fn secrets_nobody_names_are_recovered_not_dropped() {
     store.set("orphan", &Secret::new("s2")).unwrap();
     let r = v.reconcile().unwrap();
     assert!(r.enumerated);
-    assert_eq!(
-        r.recovered,
-        [RecoveredSecret {
-            id: "orphan".into()
-        }]
-    );
-    assert_eq!(
-        v.reconcile().unwrap().recovered.len(),
-        1,
-        "still there until the user decides"
-    );
+    assert_eq!(r.recovered, [RecoveredSecret { id: "orphan".into() }]);
+    assert_eq!(v.reconcile().unwrap().recovered.len(), 1, "still there until the user decides");
     assert_eq!(
         v.delete_recovered("a").unwrap_err().code(),
         "not_found",
         "a named token's secret is not deletable here"
     );
-    assert_eq!(
-        v.name_recovered("a", record("x", "again"))
-            .unwrap_err()
-            .code(),
-        "not_found"
-    );
-    assert_eq!(
-        v.name_recovered("orphan", record("x", "laptop"))
-            .unwrap_err()
-            .code(),
-        "name_taken"
-    );
-    let named = v
-        .name_recovered("orphan", record("ignored", "found"))
-        .unwrap();
+    assert_eq!(v.name_recovered("a", record("x", "again")).unwrap_err().code(), "not_found");
+    assert_eq!(v.name_recovered("orphan", record("x", "laptop")).unwrap_err().code(), "name_taken");
+    let named = v.name_recovered("orphan", record("ignored", "found")).unwrap();
     assert_eq!(named.id, "orphan");
     assert_eq!(v.secret(&v.find("found").unwrap()).unwrap().expose(), "s2");
     assert!(v.reconcile().unwrap().recovered.is_empty());
@@ -49,12 +28,7 @@ fn secrets_nobody_names_are_recovered_not_dropped() {
     store.set("orphan2", &Secret::new("s3")).unwrap();
     v.delete_recovered("orphan2").unwrap();
     assert!(!store.exists("orphan2").unwrap());
-    assert_eq!(
-        v.name_recovered("orphan2", record("y", "z"))
-            .unwrap_err()
-            .code(),
-        "not_found"
-    );
+    assert_eq!(v.name_recovered("orphan2", record("y", "z")).unwrap_err().code(), "not_found");
 }
 
 #[test]
@@ -63,13 +37,7 @@ fn tokens_whose_secret_is_gone_are_reported_missing_and_kept() {
     v.add(record("a", "laptop"), &Secret::new("s1")).unwrap();
     store.delete("a").unwrap();
     let r = v.reconcile().unwrap();
-    assert_eq!(
-        r.missing,
-        [MissingSecret {
-            id: "a".into(),
-            name: "laptop".into()
-        }]
-    );
+    assert_eq!(r.missing, [MissingSecret { id: "a".into(), name: "laptop".into() }]);
     assert_eq!(v.list().unwrap().len(), 1);
     v.restore_secret("laptop", &Secret::new("s1")).unwrap();
     assert!(v.reconcile().unwrap().missing.is_empty());
@@ -100,13 +68,7 @@ fn without_listing_missing_secrets_are_still_found() {
     store.0.delete("b").unwrap();
     let r = v.reconcile().unwrap();
     assert!(!r.enumerated);
-    assert_eq!(
-        r.missing,
-        [MissingSecret {
-            id: "b".into(),
-            name: "ci".into()
-        }]
-    );
+    assert_eq!(r.missing, [MissingSecret { id: "b".into(), name: "ci".into() }]);
 }
 
 #[test]
@@ -135,33 +97,14 @@ async fn async_calls_time_out_and_the_work_still_ends_consistent() {
         }
     }
     let dir = tempfile::tempdir().unwrap();
-    let v = Vault::new(
-        Arc::new(Slow(MemoryStore::default())),
-        MetadataStore::new(dir.path()),
-    )
-    .with_keychain_timeout(std::time::Duration::from_millis(50));
-    let e = v
-        .add_async(record("a", "x"), Secret::new("s"))
-        .await
-        .unwrap_err();
+    let v = Vault::new(Arc::new(Slow(MemoryStore::default())), MetadataStore::new(dir.path()))
+        .with_keychain_timeout(std::time::Duration::from_millis(50));
+    let e = v.add_async(record("a", "x"), Secret::new("s")).await.unwrap_err();
     assert_eq!(e.code(), "keychain_timeout");
     tokio::time::sleep(std::time::Duration::from_millis(700)).await;
     let r = v.reconcile_async().await.unwrap();
     assert!(r.recovered.is_empty() && r.missing.is_empty() && r.resolved.is_empty());
-    assert_eq!(
-        v.find("x").unwrap().id,
-        "a",
-        "the add finished once the keychain answered"
-    );
-    assert_eq!(
-        v.secret_async(&v.find("x").unwrap())
-            .await
-            .unwrap()
-            .expose(),
-        "s"
-    );
-    assert_eq!(
-        DEFAULT_KEYCHAIN_TIMEOUT,
-        std::time::Duration::from_secs(120)
-    );
+    assert_eq!(v.find("x").unwrap().id, "a", "the add finished once the keychain answered");
+    assert_eq!(v.secret_async(&v.find("x").unwrap()).await.unwrap().expose(), "s");
+    assert_eq!(DEFAULT_KEYCHAIN_TIMEOUT, std::time::Duration::from_secs(120));
 }

@@ -15,19 +15,10 @@ impl Vault {
         let mut t = self.begin()?;
         check_name_free(&t.doc, &record.name, None)?;
         let id = record.id.clone();
-        if t.doc
-            .tokens
-            .iter()
-            .chain(t.doc.pending.iter().map(Intent::record))
-            .any(|r| r.id == id)
-        {
-            return Err(Error::Storage {
-                detail: format!("a token with id {id} already exists"),
-            });
+        if t.doc.tokens.iter().chain(t.doc.pending.iter().map(Intent::record)).any(|r| r.id == id) {
+            return Err(Error::Storage { detail: format!("a token with id {id} already exists") });
         }
-        t.doc.pending.push(Intent::Add {
-            record: record.clone(),
-        });
+        t.doc.pending.push(Intent::Add { record: record.clone() });
         self.save(&t.doc)?;
         tracing::debug!(id = %id, "vault: add journalled");
         let stored = self.secrets().set(&id, secret);
@@ -62,12 +53,7 @@ impl Vault {
     /// Changes a token's metadata. Its id cannot change; a new name is checked.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut TokenRecord)) -> Result<TokenRecord> {
         let mut t = self.begin()?;
-        let idx = t
-            .doc
-            .tokens
-            .iter()
-            .position(|r| r.id == id)
-            .ok_or_else(|| Error::NotFound { name: id.into() })?;
+        let idx = t.doc.tokens.iter().position(|r| r.id == id).ok_or_else(|| Error::NotFound { name: id.into() })?;
         let mut rec = t.doc.tokens[idx].clone();
         change(&mut rec);
         rec.id = id.to_owned();
@@ -96,9 +82,7 @@ impl Vault {
         let mut t = self.begin()?;
         let idx = position(&t.doc, id_or_name)?;
         let rec = t.doc.tokens.remove(idx);
-        t.doc.pending.push(Intent::Forget {
-            record: rec.clone(),
-        });
+        t.doc.pending.push(Intent::Forget { record: rec.clone() });
         self.save(&t.doc)?;
         let deleted = self.secrets().delete(&rec.id);
         t.doc.pending.retain(|i| i.record().id != rec.id);

@@ -25,11 +25,7 @@ pub(crate) fn credential(headers: &HeaderMap) -> Credential {
     let rest = rest.trim();
     let token = match scheme.to_ascii_lowercase().as_str() {
         "token" | "bearer" => rest.to_string(),
-        "basic" => match STANDARD
-            .decode(rest)
-            .ok()
-            .and_then(|b| String::from_utf8(b).ok())
-        {
+        "basic" => match STANDARD.decode(rest).ok().and_then(|b| String::from_utf8(b).ok()) {
             Some(pair) => {
                 let (user, pass) = pair.split_once(':').unwrap_or((pair.as_str(), ""));
                 if pass.is_empty() || pass == "x-oauth-basic" {

@@ -9,10 +9,7 @@ const EXPOSE: &str = "ETag, Link, Location, Retry-After, X-GitHub-OTP, X-RateLim
 
 /// Sets a header from a string, skipping values that are not valid header text.
 pub(crate) fn set(headers: &mut HeaderMap, name: &str, value: &str) {
-    if let (Ok(n), Ok(v)) = (
-        HeaderName::from_bytes(name.as_bytes()),
-        HeaderValue::from_str(value),
-    ) {
+    if let (Ok(n), Ok(v)) = (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(value)) {
         headers.insert(n, v);
     }
 }
@@ -44,16 +41,8 @@ pub(crate) fn common(h: &mut HeaderMap) -> String {
     set(h, "x-frame-options", "deny");
     set(h, "x-xss-protection", "0");
     set(h, "content-security-policy", "default-src 'none'");
-    set(
-        h,
-        "referrer-policy",
-        "origin-when-cross-origin, strict-origin-when-cross-origin",
-    );
-    set(
-        h,
-        "strict-transport-security",
-        "max-age=31536000; includeSubdomains; preload",
-    );
+    set(h, "referrer-policy", "origin-when-cross-origin, strict-origin-when-cross-origin");
+    set(h, "strict-transport-security", "max-age=31536000; includeSubdomains; preload");
     id
 }
 
@@ -70,18 +59,10 @@ pub(crate) fn rate(h: &mut HeaderMap, snap: RateSnapshot, resource: &str) {
 pub(crate) fn cacheable(h: &mut HeaderMap, authenticated: bool) {
     if authenticated {
         set(h, "cache-control", "private, max-age=60, s-maxage=60");
-        set(
-            h,
-            "vary",
-            "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With",
-        );
+        set(h, "vary", "Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding, Accept, X-Requested-With");
     } else {
         set(h, "cache-control", "public, max-age=60, s-maxage=60");
-        set(
-            h,
-            "vary",
-            "Accept, Accept-Encoding, Accept, X-Requested-With",
-        );
+        set(h, "vary", "Accept, Accept-Encoding, Accept, X-Requested-With");
     }
 }
 
@@ -89,7 +70,5 @@ pub(crate) fn cacheable(h: &mut HeaderMap, authenticated: bool) {
 pub(crate) fn etag_matches(if_none_match: &str, etag: &str) -> bool {
     let strip = |t: &str| t.trim().trim_start_matches("W/").to_string();
     let want = strip(etag);
-    if_none_match
-        .split(',')
-        .any(|t| t.trim() == "*" || strip(t) == want)
+    if_none_match.split(',').any(|t| t.trim() == "*" || strip(t) == want)
 }

@@ -12,20 +12,11 @@ use crate::ratelimit::RateSnapshot;
 use crate::state::BucketKey;
 use crate::tokens;
 
-const REVOKE_DOCS: &str =
-    "https://docs.github.com/rest/credentials/revoke#revoke-a-list-of-credentials";
+const REVOKE_DOCS: &str = "https://docs.github.com/rest/credentials/revoke#revoke-a-list-of-credentials";
 
 pub(crate) async fn not_found(ctx: Ctx) -> Response {
-    let ep = Endpoint {
-        auth_required: false,
-        counts: true,
-        accepted_scopes: "",
-        user_only: false,
-        docs: DOCS,
-    };
-    serve(&ctx, &ep, |_, _, _| {
-        Reply::error(StatusCode::NOT_FOUND, "Not Found", DOCS)
-    })
+    let ep = Endpoint { auth_required: false, counts: true, accepted_scopes: "", user_only: false, docs: DOCS };
+    serve(&ctx, &ep, |_, _, _| Reply::error(StatusCode::NOT_FOUND, "Not Found", DOCS))
 }
 
 fn fixed(limit: u32, reset: i64) -> Value {
@@ -45,12 +36,7 @@ pub(crate) async fn rate_limit(ctx: Ctx) -> Response {
             Some(u) => BucketKey::User(u.id),
             None => BucketKey::Anonymous,
         };
-        let RateSnapshot {
-            limit,
-            remaining,
-            used,
-            reset,
-        } = store.bucket(key).snapshot();
+        let RateSnapshot { limit, remaining, used, reset } = store.bucket(key).snapshot();
         let core = json!({"limit": limit, "remaining": remaining, "used": used, "reset": reset});
         let authed = principal.user().is_some();
         let minute = Utc::now().timestamp() + 60;
@@ -77,8 +63,7 @@ pub(crate) async fn rate_limit(ctx: Ctx) -> Response {
 
 /// Checks the body: `{"credentials": [string, ...]}` with 1 to 1000 entries.
 fn credentials(body: &[u8]) -> Result<Vec<String>, String> {
-    let value: Value =
-        serde_json::from_slice(body).map_err(|_| "Problems parsing JSON".to_string())?;
+    let value: Value = serde_json::from_slice(body).map_err(|_| "Problems parsing JSON".to_string())?;
     let Some(list) = value.get("credentials") else {
         return Err("Invalid request.\n\n\"credentials\" wasn't supplied.".into());
     };
@@ -98,13 +83,7 @@ fn credentials(body: &[u8]) -> Result<Vec<String>, String> {
 }
 
 pub(crate) async fn revoke(ctx: Ctx, body: Bytes) -> Response {
-    let ep = Endpoint {
-        auth_required: false,
-        counts: true,
-        accepted_scopes: "",
-        user_only: false,
-        docs: REVOKE_DOCS,
-    };
+    let ep = Endpoint { auth_required: false, counts: true, accepted_scopes: "", user_only: false, docs: REVOKE_DOCS };
     if ctx.headers.contains_key(header::AUTHORIZATION) {
         let snap = ctx.shared.lock().bucket(BucketKey::Anonymous).snapshot();
         let msg = "This endpoint must be called without authentication.";

@@ -40,15 +40,8 @@ pub(crate) struct Ctx {
 impl FromRequestParts<Arc<Shared>> for Ctx {
     type Rejection = Infallible;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &Arc<Shared>,
-    ) -> Result<Self, Self::Rejection> {
-        let original = parts
-            .extensions
-            .get::<OriginalUri>()
-            .map(|o| o.0.clone())
-            .unwrap_or_else(|| parts.uri.clone());
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<Shared>) -> Result<Self, Self::Rejection> {
+        let original = parts.extensions.get::<OriginalUri>().map(|o| o.0.clone()).unwrap_or_else(|| parts.uri.clone());
         let full_path = original.path();
         let ghes = full_path == "/api/v3" || full_path.starts_with("/api/v3/");
         let host = parts

@@ -10,11 +10,7 @@ pub(crate) struct Page {
 }
 
 fn param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
-    query
-        .split('&')
-        .filter_map(|kv| kv.split_once('=').or(Some((kv, ""))))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+    query.split('&').filter_map(|kv| kv.split_once('=').or(Some((kv, "")))).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
 /// A query parameter as received (not percent-decoded).
@@ -35,12 +31,7 @@ impl Page {
 
     /// The items of this page.
     pub(crate) fn slice<T: Clone>(&self, items: &[T]) -> Vec<T> {
-        items
-            .iter()
-            .skip((self.page - 1).saturating_mul(self.per_page))
-            .take(self.per_page)
-            .cloned()
-            .collect()
+        items.iter().skip((self.page - 1).saturating_mul(self.per_page)).take(self.per_page).cloned().collect()
     }
 
     /// The `Link` header for a list of `total` items, or `None` for a single page.

@@ -28,11 +28,8 @@ fn insert_all(target: &mut Value, extra: Value) {
 /// `simple-user`, for repository owners (a user or an org).
 pub(crate) fn simple_owner(ctx: &Ctx, login: &str, id: u64, is_org: bool) -> Value {
     let api = &ctx.api_base;
-    let (kind, node) = if is_org {
-        ("Organization", node_id("Organization", id))
-    } else {
-        ("User", node_id("User", id))
-    };
+    let (kind, node) =
+        if is_org { ("Organization", node_id("Organization", id)) } else { ("User", node_id("User", id)) };
     json!({
         "login": login,
         "id": id,
@@ -59,11 +56,7 @@ pub(crate) fn simple_owner(ctx: &Ctx, login: &str, id: u64, is_org: bool) -> Val
 /// `private-user`: the authenticated user as `GET /user` returns it.
 pub(crate) fn private_user(ctx: &Ctx, store: &Store, user: &User) -> Value {
     let mut v = simple_owner(ctx, &user.login, user.id, false);
-    let owned: Vec<&Repo> = store
-        .repos
-        .iter()
-        .filter(|r| r.owner_id == user.id && !r.owner_is_org)
-        .collect();
+    let owned: Vec<&Repo> = store.repos.iter().filter(|r| r.owner_id == user.id && !r.owner_is_org).collect();
     let private = owned.iter().filter(|r| r.private).count();
     insert_all(
         &mut v,
@@ -119,11 +112,7 @@ pub(crate) fn org_simple(ctx: &Ctx, org: &Org) -> Value {
 /// `organization-full`; members also see the private counts.
 pub(crate) fn org_full(ctx: &Ctx, store: &Store, org: &Org, member: bool) -> Value {
     let mut v = org_simple(ctx, org);
-    let repos: Vec<&Repo> = store
-        .repos
-        .iter()
-        .filter(|r| r.owner_id == org.id)
-        .collect();
+    let repos: Vec<&Repo> = store.repos.iter().filter(|r| r.owner_id == org.id).collect();
     let private = repos.iter().filter(|r| r.private).count();
     insert_all(
         &mut v,
@@ -164,10 +153,7 @@ pub(crate) fn repo(ctx: &Ctx, repo: &Repo, admin: bool) -> Value {
     let full_name = format!("{}/{}", repo.owner_login, repo.name);
     let r = format!("{api}/repos/{full_name}");
     let html = format!("{}/{full_name}", ctx.web_base);
-    let host = ctx
-        .web_base
-        .trim_start_matches("http://")
-        .trim_start_matches("https://");
+    let host = ctx.web_base.trim_start_matches("http://").trim_start_matches("https://");
     let host = host.split('/').next().unwrap_or(host);
     let host = host.rsplit_once(':').map_or(host, |(h, _)| h);
     let mut m = Map::new();

@@ -67,26 +67,13 @@ pub(crate) struct Reply {
 
 impl Reply {
     pub(crate) fn ok(body: Value) -> Self {
-        Reply {
-            status: StatusCode::OK,
-            body: body.to_string(),
-            headers: Vec::new(),
-            etag: true,
-        }
+        Reply { status: StatusCode::OK, body: body.to_string(), headers: Vec::new(), etag: true }
     }
 
     /// A JSON object whose keys keep the given order.
     pub(crate) fn ordered(status: StatusCode, fields: &[(&str, Value)]) -> Self {
-        let members: Vec<String> = fields
-            .iter()
-            .map(|(k, v)| format!("{}:{v}", Value::from(*k)))
-            .collect();
-        Reply {
-            status,
-            body: format!("{{{}}}", members.join(",")),
-            headers: Vec::new(),
-            etag: false,
-        }
+        let members: Vec<String> = fields.iter().map(|(k, v)| format!("{}:{v}", Value::from(*k))).collect();
+        Reply { status, body: format!("{{{}}}", members.join(",")), headers: Vec::new(), etag: false }
     }
 
     /// A GitHub error body: `{"message", "documentation_url", "status"}`.
@@ -115,30 +102,17 @@ fn respond(status: StatusCode, h: HeaderMap, body: Option<String>) -> Response {
 }
 
 /// Runs one API request through authentication, rate limiting and the handler.
-pub(crate) fn serve(
-    ctx: &Ctx,
-    ep: &Endpoint,
-    handler: impl FnOnce(&mut Store, &Principal, &Ctx) -> Reply,
-) -> Response {
+pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &Principal, &Ctx) -> Reply) -> Response {
     let now = Utc::now();
     let ts = now.timestamp();
     let mut store = ctx.shared.lock();
     let found = match auth::credential(&ctx.headers) {
         Credential::None => Some(Principal::Anonymous),
         Credential::Malformed => None,
-        Credential::Token(t) => {
-            store
-                .tokens
-                .get(&t)
-                .filter(|rec| rec.usable(now))
-                .and_then(|rec| {
-                    let user = store.user_by_id(rec.user_id)?.clone();
-                    Some(Principal::Token {
-                        token: Box::new(rec.clone()),
-                        user,
-                    })
-                })
-        }
+        Credential::Token(t) => store.tokens.get(&t).filter(|rec| rec.usable(now)).and_then(|rec| {
+            let user = store.user_by_id(rec.user_id)?.clone();
+            Some(Principal::Token { token: Box::new(rec.clone()), user })
+        }),
     };
     let anonymous_error = |store: &mut Store, reply: Reply| {
         let bucket = store.bucket(BucketKey::Anonymous);
@@ -157,30 +131,21 @@ pub(crate) fn serve(
         Some(u) => BucketKey::User(u.id),
         None => BucketKey::Anonymous,
     };
-    let verdict = if ep.counts {
-        store.bucket(key).check(ts)
-    } else {
-        Verdict::Allowed
-    };
+    let verdict = if ep.counts { store.bucket(key).check(ts) } else { Verdict::Allowed };
     if verdict != Verdict::Allowed {
         let snap = store.bucket(key).snapshot();
         return finish(limited(verdict, &principal, ts), snap, &principal, ep);
     }
-    let installation = principal
-        .token()
-        .is_some_and(|t| t.kind == TokenKind::AppInstallation);
+    let installation = principal.token().is_some_and(|t| t.kind == TokenKind::AppInstallation);
     let reply = if ep.user_only && installation {
         let msg = "Resource not accessible by integration";
         Reply::error(StatusCode::FORBIDDEN, msg, ep.docs)
     } else {
         handler(&mut store, &principal, ctx)
     };
-    let etag = (reply.etag && reply.status == StatusCode::OK)
-        .then(|| format!("W/\"{:x}\"", Sha256::digest(&reply.body)));
-    let inm = ctx
-        .headers
-        .get("if-none-match")
-        .and_then(|v| v.to_str().ok());
+    let etag =
+        (reply.etag && reply.status == StatusCode::OK).then(|| format!("W/\"{:x}\"", Sha256::digest(&reply.body)));
+    let inm = ctx.headers.get("if-none-match").and_then(|v| v.to_str().ok());
     let not_modified = matches!((&etag, inm), (Some(e), Some(v)) if headers::etag_matches(v, e));
     // A 304 does not count against the rate limit (github-facts §9).
     let bucket = store.bucket(key);
@@ -208,7 +173,9 @@ fn limited(verdict: Verdict, principal: &Principal, ts: i64) -> Reply {
     let reply = match verdict {
         Verdict::Secondary(secs) => Reply::error(
             StatusCode::TOO_MANY_REQUESTS,
-            &format!("You have exceeded a secondary rate limit. Please wait a few minutes before you try again. {support}"),
+            &format!(
+                "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. {support}"
+            ),
             SECONDARY_DOCS,
         )
         .header("retry-after", secs.to_string()),
@@ -217,11 +184,7 @@ fn limited(verdict: Verdict, principal: &Principal, ts: i64) -> Reply {
                 Some(u) => format!("user ID {}.", u.id),
                 None => "127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)".to_string(),
             };
-            Reply::error(
-                StatusCode::FORBIDDEN,
-                &format!("API rate limit exceeded for {who} {support}"),
-                RATE_DOCS,
-            )
+            Reply::error(StatusCode::FORBIDDEN, &format!("API rate limit exceeded for {who} {support}"), RATE_DOCS)
         }
     };
     reply.header("x-github-request-id", rid)
@@ -238,11 +201,7 @@ pub(crate) fn finish(
     headers::rate(&mut h, snap, "core");
     if let Some(token) = principal.token() {
         if token.kind.has_scopes() {
-            set(
-                &mut h,
-                "x-oauth-scopes",
-                &crate::scopes::header_value(&token.scopes),
-            );
+            set(&mut h, "x-oauth-scopes", &crate::scopes::header_value(&token.scopes));
             set(&mut h, "x-accepted-oauth-scopes", ep.accepted_scopes);
         }
         if let Some(at) = token.expires_at {

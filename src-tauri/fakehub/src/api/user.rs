@@ -11,20 +11,11 @@ use crate::state::{Org, Repo, Store};
 const ORG_SCOPES: &str = "admin:org, read:org, repo, user, write:org";
 
 fn endpoint(accepted_scopes: &'static str, docs: &'static str) -> Endpoint {
-    Endpoint {
-        auth_required: true,
-        counts: true,
-        accepted_scopes,
-        user_only: true,
-        docs,
-    }
+    Endpoint { auth_required: true, counts: true, accepted_scopes, user_only: true, docs }
 }
 
 pub(crate) async fn get_user(ctx: Ctx) -> Response {
-    let ep = endpoint(
-        "",
-        "https://docs.github.com/rest/users/users#get-the-authenticated-user",
-    );
+    let ep = endpoint("", "https://docs.github.com/rest/users/users#get-the-authenticated-user");
     serve(&ctx, &ep, |store, principal, ctx| match principal.user() {
         Some(user) => Reply::ok(render::private_user(ctx, store, user)),
         None => unreachable_anonymous(),
@@ -32,11 +23,7 @@ pub(crate) async fn get_user(ctx: Ctx) -> Response {
 }
 
 fn unreachable_anonymous() -> Reply {
-    Reply::error(
-        axum::http::StatusCode::UNAUTHORIZED,
-        "Requires authentication",
-        super::serve::DOCS,
-    )
+    Reply::error(axum::http::StatusCode::UNAUTHORIZED, "Requires authentication", super::serve::DOCS)
 }
 
 /// The user's orgs, split into those the token may see and the ids of those it
@@ -47,11 +34,7 @@ fn visible_orgs<'a>(store: &'a Store, principal: &Principal) -> (Vec<&'a Org>, V
     };
     let mut orgs = store.orgs_of(user.id);
     orgs.sort_by_key(|o| o.id);
-    let blocked: Vec<u64> = orgs
-        .iter()
-        .filter(|o| sso_blocked(principal, o))
-        .map(|o| o.id)
-        .collect();
+    let blocked: Vec<u64> = orgs.iter().filter(|o| sso_blocked(principal, o)).map(|o| o.id).collect();
     orgs.retain(|o| !blocked.contains(&o.id));
     (orgs, blocked)
 }
@@ -61,10 +44,7 @@ fn partial(reply: Reply, blocked: &[u64]) -> Reply {
         return reply;
     }
     let ids: Vec<String> = blocked.iter().map(u64::to_string).collect();
-    reply.header(
-        "x-github-sso",
-        format!("partial-results; organizations={}", ids.join(",")),
-    )
+    reply.header("x-github-sso", format!("partial-results; organizations={}", ids.join(",")))
 }
 
 /// A page of `items` with its `Link` header.
@@ -79,10 +59,8 @@ pub(crate) fn paged(ctx: &Ctx, items: Vec<Value>) -> Reply {
 }
 
 pub(crate) async fn list_orgs(ctx: Ctx) -> Response {
-    let ep = endpoint(
-        ORG_SCOPES,
-        "https://docs.github.com/rest/orgs/orgs#list-organizations-for-the-authenticated-user",
-    );
+    let ep =
+        endpoint(ORG_SCOPES, "https://docs.github.com/rest/orgs/orgs#list-organizations-for-the-authenticated-user");
     serve(&ctx, &ep, |store, principal, ctx| {
         let (orgs, blocked) = visible_orgs(store, principal);
         let items = orgs.iter().map(|o| render::org_simple(ctx, o)).collect();
@@ -91,10 +69,7 @@ pub(crate) async fn list_orgs(ctx: Ctx) -> Response {
 }
 
 pub(crate) async fn list_repos(ctx: Ctx) -> Response {
-    let ep = endpoint(
-        "",
-        "https://docs.github.com/rest/repos/repos#list-repositories-for-the-authenticated-user",
-    );
+    let ep = endpoint("", "https://docs.github.com/rest/repos/repos#list-repositories-for-the-authenticated-user");
     serve(&ctx, &ep, |store, principal, ctx| {
         let Some(user) = principal.user() else {
             return unreachable_anonymous();
@@ -115,10 +90,7 @@ pub(crate) async fn list_repos(ctx: Ctx) -> Response {
             })
             .collect();
         repos.sort_by_key(|r| format!("{}/{}", r.owner_login, r.name).to_lowercase());
-        let items = repos
-            .iter()
-            .map(|r| render::repo(ctx, r, !r.owner_is_org))
-            .collect();
+        let items = repos.iter().map(|r| render::repo(ctx, r, !r.owner_is_org)).collect();
         partial(paged(ctx, items), &blocked)
     })
 }

@@ -40,11 +40,8 @@ async fn binary_seeds_demo_and_stops_on_sigterm() {
 
     let mode = std::fs::metadata(&out).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600);
-    let seeded: Vec<SeededToken> = std::fs::read_to_string(&out)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let seeded: Vec<SeededToken> =
+        std::fs::read_to_string(&out).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(seeded.len(), 6);
     for state in ["valid", "expiring", "expired", "revoked", "sso_required"] {
         assert!(seeded.iter().any(|s| s.state == state), "no {state} token");
@@ -68,9 +65,7 @@ async fn binary_seeds_demo_and_stops_on_sigterm() {
         let org = get(&format!("{url}/orgs/acme"), Some(&s.token)).await;
         if s.state == "sso_required" {
             assert_eq!(org.status(), 403);
-            assert!(header(&org, "x-github-sso")
-                .unwrap()
-                .starts_with("required; url="));
+            assert!(header(&org, "x-github-sso").unwrap().starts_with("required; url="));
         } else if want == 200 {
             assert_eq!(org.status(), 200, "{}", s.name);
         }
@@ -78,31 +73,17 @@ async fn binary_seeds_demo_and_stops_on_sigterm() {
     assert_eq!(never_expiring, 1);
 
     let pid = child.id().unwrap().to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status()
-        .unwrap();
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap();
     assert!(killed.success());
-    let status = timeout(Duration::from_secs(10), child.wait())
-        .await
-        .expect("exits after SIGTERM")
-        .unwrap();
+    let status = timeout(Duration::from_secs(10), child.wait()).await.expect("exits after SIGTERM").unwrap();
     assert!(status.success(), "{status:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[tokio::test]
 async fn binary_rejects_bad_arguments() {
-    for args in [
-        &["--seed", "nope"][..],
-        &["--bogus"][..],
-        &["--seed-out", "/tmp/x"][..],
-    ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_fakehub"))
-            .args(args)
-            .output()
-            .await
-            .unwrap();
+    for args in [&["--seed", "nope"][..], &["--bogus"][..], &["--seed-out", "/tmp/x"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_fakehub")).args(args).output().await.unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty());
     }
@@ -110,27 +91,14 @@ async fn binary_rejects_bad_arguments() {
 
 #[tokio::test]
 async fn binary_stops_on_sigint_right_after_the_first_line() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_fakehub"))
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_fakehub")).stdout(Stdio::piped()).kill_on_drop(true).spawn().unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = timeout(Duration::from_secs(30), lines.next_line())
-        .await
-        .unwrap()
-        .unwrap()
-        .unwrap();
+    let first = timeout(Duration::from_secs(30), lines.next_line()).await.unwrap().unwrap().unwrap();
     assert!(first.starts_with("fakehub listening on http://127.0.0.1:"));
     let pid = child.id().unwrap().to_string();
-    let sent = std::process::Command::new("kill")
-        .args(["-INT", &pid])
-        .status()
-        .unwrap();
+    let sent = std::process::Command::new("kill").args(["-INT", &pid]).status().unwrap();
     assert!(sent.success());
-    let status = timeout(Duration::from_secs(10), child.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    let status = timeout(Duration::from_secs(10), child.wait()).await.unwrap().unwrap();
     assert!(status.success(), "{status:?}");
 }

@@ -3,7 +3,8 @@ use std::time::Duration;
 use fakehub::{FakeHub, FakeHubOptions, NewToken, NewUser};
 use reqwest::{Client, Response};
 
-pub const BAD_CREDENTIALS: &str = r#"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#;
+pub const BAD_CREDENTIALS: &str =
+    r#"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#;
 
 /// A hub with the user `octocat` (id 1).
 pub async fn hub() -> FakeHub {
@@ -23,15 +24,11 @@ pub async fn hub_with(opts: FakeHubOptions) -> FakeHub {
 }
 
 pub fn classic(hub: &FakeHub, scopes: &[&str]) -> String {
-    hub.create_token(NewToken::classic("octocat", scopes))
-        .unwrap()
+    hub.create_token(NewToken::classic("octocat", scopes)).unwrap()
 }
 
 pub fn client() -> Client {
-    Client::builder()
-        .timeout(Duration::from_secs(20))
-        .build()
-        .unwrap()
+    Client::builder().timeout(Duration::from_secs(20)).build().unwrap()
 }
 
 pub async fn get(url: &str, token: Option<&str>) -> Response {
@@ -43,34 +40,17 @@ pub async fn get(url: &str, token: Option<&str>) -> Response {
 }
 
 pub fn header(resp: &Response, name: &str) -> Option<String> {
-    resp.headers()
-        .get(name)
-        .map(|v| v.to_str().unwrap().to_string())
+    resp.headers().get(name).map(|v| v.to_str().unwrap().to_string())
 }
 
 /// The headers every authenticated API response has.
 pub fn assert_api_headers(resp: &Response) {
-    assert_eq!(
-        header(resp, "content-type").as_deref(),
-        Some("application/json; charset=utf-8")
-    );
-    assert_eq!(
-        header(resp, "x-github-media-type").as_deref(),
-        Some("github.v3; format=json")
-    );
+    assert_eq!(header(resp, "content-type").as_deref(), Some("application/json; charset=utf-8"));
+    assert_eq!(header(resp, "x-github-media-type").as_deref(), Some("github.v3; format=json"));
     assert!(header(resp, "x-github-request-id").is_some());
-    for h in [
-        "x-ratelimit-limit",
-        "x-ratelimit-remaining",
-        "x-ratelimit-used",
-        "x-ratelimit-reset",
-    ] {
+    for h in ["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-used", "x-ratelimit-reset"] {
         let v = header(resp, h).unwrap_or_else(|| panic!("missing {h}"));
-        v.parse::<i64>()
-            .unwrap_or_else(|_| panic!("{h} not a number: {v}"));
+        v.parse::<i64>().unwrap_or_else(|_| panic!("{h} not a number: {v}"));
     }
-    assert_eq!(
-        header(resp, "x-ratelimit-resource").as_deref(),
-        Some("core")
-    );
+    assert_eq!(header(resp, "x-ratelimit-resource").as_deref(), Some("core"));
 }

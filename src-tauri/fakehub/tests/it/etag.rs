@@ -33,10 +33,7 @@ async fn etag_and_304_do_not_count() {
         // A different tag is a normal, counted request.
         let resp = conditional(&url, &token, "W/\"other\"").await;
         assert_eq!(resp.status(), 200);
-        assert_eq!(
-            header(&resp, "x-ratelimit-used"),
-            Some((used + 1).to_string())
-        );
+        assert_eq!(header(&resp, "x-ratelimit-used"), Some((used + 1).to_string()));
     }
     assert_eq!(hub.rate_limit("octocat").unwrap().used, 8);
 }
@@ -47,12 +44,7 @@ async fn etag_changes_with_the_data() {
     let token = common::classic(&hub, &["repo"]);
     let url = format!("{}/user/repos", hub.url());
     let etag = header(&get(&url, Some(&token)).await, "etag").unwrap();
-    hub.create_repo(NewRepo {
-        owner: "octocat".into(),
-        name: "new".into(),
-        ..Default::default()
-    })
-    .unwrap();
+    hub.create_repo(NewRepo { owner: "octocat".into(), name: "new".into(), ..Default::default() }).unwrap();
     let resp = conditional(&url, &token, &etag).await;
     assert_eq!(resp.status(), 200);
     assert_ne!(header(&resp, "etag").unwrap(), etag);

@@ -14,10 +14,7 @@ async fn next_requests_fail_with_500_then_recover() {
     for _ in 0..2 {
         let resp = get(&url, Some(&token)).await;
         assert_eq!(resp.status(), 500);
-        assert_eq!(
-            header(&resp, "content-type").as_deref(),
-            Some("application/json; charset=utf-8")
-        );
+        assert_eq!(header(&resp, "content-type").as_deref(), Some("application/json; charset=utf-8"));
         let body: Value = resp.json().await.unwrap();
         assert_eq!(body["status"], "500");
     }
@@ -34,9 +31,7 @@ async fn bad_gateway_has_an_html_body() {
     hub.inject_fault(Fault::BadGatewayHtml, 1);
     let resp = get(&format!("{}/rate_limit", hub.url()), None).await;
     assert_eq!(resp.status(), 502);
-    assert!(header(&resp, "content-type")
-        .unwrap()
-        .starts_with("text/html"));
+    assert!(header(&resp, "content-type").unwrap().starts_with("text/html"));
     assert!(resp.text().await.unwrap().contains("<html>"));
 }
 
@@ -50,30 +45,18 @@ async fn truncated_json_fails_to_decode() {
     let err = resp.json::<Value>().await.unwrap_err();
     assert!(err.is_decode(), "{err:?}");
     hub.set_token_fault(&token, None);
-    assert_eq!(
-        get(&format!("{}/user", hub.url()), Some(&token))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(get(&format!("{}/user", hub.url()), Some(&token)).await.status(), 200);
 }
 
 #[tokio::test]
 async fn connection_reset_is_a_connection_error() {
     let hub = common::hub().await;
     hub.inject_fault(Fault::ConnectionReset, 1);
-    let err = common::client()
-        .get(format!("{}/user", hub.url()))
-        .send()
-        .await
-        .unwrap_err();
+    let err = common::client().get(format!("{}/user", hub.url())).send().await.unwrap_err();
     assert!(!err.is_timeout() && err.status().is_none(), "{err:?}");
     assert!(err.is_request() || err.is_connect(), "{err:?}");
     // The server itself is fine afterwards.
-    assert_eq!(
-        get(&format!("{}/user", hub.url()), None).await.status(),
-        401
-    );
+    assert_eq!(get(&format!("{}/user", hub.url()), None).await.status(), 401);
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@ mod binary;
 mod common;
 mod etag;
 mod faults;
+mod gauge;
 mod lists;
 mod openapi;
 mod ratelimit;

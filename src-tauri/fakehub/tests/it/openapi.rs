@@ -16,13 +16,7 @@ FAKEHUB_OPENAPI to that package directory or to its generated/api.github.com.jso
 FAKEHUB_OPENAPI=/tmp/oapi/node_modules/@octokit/openapi)";
 
 fn candidates(dir: &Path) -> Vec<PathBuf> {
-    [
-        "generated/api.github.com.json",
-        "generated/api.github.com.deref.json",
-    ]
-    .iter()
-    .map(|f| dir.join(f))
-    .collect()
+    ["generated/api.github.com.json", "generated/api.github.com.deref.json"].iter().map(|f| dir.join(f)).collect()
 }
 
 fn spec_path() -> PathBuf {
@@ -34,18 +28,10 @@ fn spec_path() -> PathBuf {
         return candidates(&p)
             .into_iter()
             .find(|c| c.is_file())
-            .unwrap_or_else(|| {
-                panic!(
-                    "FAKEHUB_OPENAPI={} holds no api.github.com.json. {HELP}",
-                    p.display()
-                )
-            });
+            .unwrap_or_else(|| panic!("FAKEHUB_OPENAPI={} holds no api.github.com.json. {HELP}", p.display()));
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/@octokit/openapi");
-    candidates(&dir)
-        .into_iter()
-        .find(|c| c.is_file())
-        .unwrap_or_else(|| panic!("{HELP}"))
+    candidates(&dir).into_iter().find(|c| c.is_file()).unwrap_or_else(|| panic!("{HELP}"))
 }
 
 /// OpenAPI 3.0 `nullable: true` becomes JSON Schema's `anyOf` with `null`.
@@ -73,15 +59,11 @@ fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
         let path = spec_path();
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}. {HELP}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}. {HELP}", path.display()));
         let doc: Value = serde_json::from_str(&text).expect("the OpenAPI description is JSON");
         let mut schemas = doc["components"]["schemas"].clone();
-        assert!(
-            schemas.is_object(),
-            "no components.schemas in {}",
-            path.display()
-        );
+        assert!(schemas.is_object(), "no components.schemas in {}", path.display());
         to_json_schema(&mut schemas);
         Spec { doc, schemas }
     })
@@ -92,16 +74,11 @@ fn validator(path: &str, method: &str, status: &str) -> jsonschema::Validator {
     let spec = spec();
     let mut response = &spec.doc["paths"][path][method]["responses"][status];
     if let Some(r) = response.get("$ref").and_then(Value::as_str) {
-        let name = r
-            .strip_prefix("#/components/responses/")
-            .expect("a response ref");
+        let name = r.strip_prefix("#/components/responses/").expect("a response ref");
         response = &spec.doc["components"]["responses"][name];
     }
     let mut schema = response["content"]["application/json"]["schema"].clone();
-    assert!(
-        !schema.is_null(),
-        "no JSON schema for {method} {path} {status}"
-    );
+    assert!(!schema.is_null(), "no JSON schema for {method} {path} {status}");
     to_json_schema(&mut schema);
     let mut root = Map::new();
     root.insert("allOf".into(), json!([schema]));
@@ -113,16 +90,8 @@ fn validator(path: &str, method: &str, status: &str) -> jsonschema::Validator {
 }
 
 fn assert_valid(v: &jsonschema::Validator, body: &Value, what: &str) {
-    let errors: Vec<String> = v
-        .iter_errors(body)
-        .take(10)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "{what} does not match GitHub's schema:\n{}",
-        errors.join("\n")
-    );
+    let errors: Vec<String> = v.iter_errors(body).take(10).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{what} does not match GitHub's schema:\n{}", errors.join("\n"));
 }
 
 async fn json_of(resp: reqwest::Response, status: u16) -> Value {
@@ -132,32 +101,13 @@ async fn json_of(resp: reqwest::Response, status: u16) -> Value {
 
 async fn world() -> (FakeHub, String) {
     let hub = common::hub().await;
-    hub.create_org(NewOrg {
-        login: "acme".into(),
-        description: Some("A".into()),
-        ..Default::default()
-    })
-    .unwrap();
-    hub.create_org(NewOrg {
-        login: "sso".into(),
-        sso_enforced: true,
-        ..Default::default()
-    })
-    .unwrap();
+    hub.create_org(NewOrg { login: "acme".into(), description: Some("A".into()), ..Default::default() }).unwrap();
+    hub.create_org(NewOrg { login: "sso".into(), sso_enforced: true, ..Default::default() }).unwrap();
     hub.add_member("acme", "octocat").unwrap();
     hub.add_member("sso", "octocat").unwrap();
-    for (owner, name, private) in [
-        ("octocat", "hello", false),
-        ("octocat", "secret", true),
-        ("acme", "rocket", false),
-    ] {
-        hub.create_repo(NewRepo {
-            owner: owner.into(),
-            name: name.into(),
-            private,
-            description: None,
-        })
-        .unwrap();
+    for (owner, name, private) in [("octocat", "hello", false), ("octocat", "secret", true), ("acme", "rocket", false)]
+    {
+        hub.create_repo(NewRepo { owner: owner.into(), name: name.into(), private, description: None }).unwrap();
     }
     let token = common::classic(&hub, &["repo", "read:org"]);
     (hub, token)
@@ -183,44 +133,24 @@ async fn responses_match_githubs_openapi() {
 
     let orgs = json_of(get(&format!("{base}/api/v3/user/orgs"), t).await, 200).await;
     assert!(!orgs.as_array().unwrap().is_empty());
-    assert_valid(
-        &validator("/user/orgs", "get", "200"),
-        &orgs,
-        "GET /user/orgs 200",
-    );
+    assert_valid(&validator("/user/orgs", "get", "200"), &orgs, "GET /user/orgs 200");
 
     let repos = json_of(get(&format!("{base}/user/repos"), t).await, 200).await;
     assert_eq!(repos.as_array().unwrap().len(), 3);
-    assert_valid(
-        &validator("/user/repos", "get", "200"),
-        &repos,
-        "GET /user/repos 200",
-    );
+    assert_valid(&validator("/user/repos", "get", "200"), &repos, "GET /user/repos 200");
 
     let sso = json_of(get(&format!("{base}/orgs/sso"), t).await, 403).await;
-    assert_valid(
-        &validator("/user", "get", "403"),
-        &sso,
-        "403 SSO (basic-error)",
-    );
+    assert_valid(&validator("/user", "get", "403"), &sso, "403 SSO (basic-error)");
 
     let org = json_of(get(&format!("{base}/orgs/acme"), t).await, 200).await;
-    assert_valid(
-        &validator("/orgs/{org}", "get", "200"),
-        &org,
-        "GET /orgs/{org} 200",
-    );
+    assert_valid(&validator("/orgs/{org}", "get", "200"), &org, "GET /orgs/{org} 200");
     let org_repos = json_of(get(&format!("{base}/orgs/acme/repos"), t).await, 200).await;
     let v = validator("/orgs/{org}/repos", "get", "200");
     assert_valid(&v, &org_repos, "GET /orgs/{org}/repos 200");
 
     for who in [t, None] {
         let rate = json_of(get(&format!("{base}/rate_limit"), who).await, 200).await;
-        assert_valid(
-            &validator("/rate_limit", "get", "200"),
-            &rate,
-            "GET /rate_limit 200",
-        );
+        assert_valid(&validator("/rate_limit", "get", "200"), &rate, "GET /rate_limit 200");
     }
 
     let revoke = |body: String| {
@@ -230,37 +160,17 @@ async fn responses_match_githubs_openapi() {
             .body(body)
             .send()
     };
-    let accepted = json_of(
-        revoke(json!({"credentials": [token]}).to_string())
-            .await
-            .unwrap(),
-        202,
-    )
-    .await;
-    assert_valid(
-        &validator("/credentials/revoke", "post", "202"),
-        &accepted,
-        "revoke 202",
-    );
+    let accepted = json_of(revoke(json!({"credentials": [token]}).to_string()).await.unwrap(), 202).await;
+    assert_valid(&validator("/credentials/revoke", "post", "202"), &accepted, "revoke 202");
     let invalid = json_of(revoke("{}".into()).await.unwrap(), 422).await;
-    assert_valid(
-        &validator("/credentials/revoke", "post", "422"),
-        &invalid,
-        "revoke 422",
-    );
+    assert_valid(&validator("/credentials/revoke", "post", "422"), &invalid, "revoke 422");
 }
 
 fn validator_private_user() -> jsonschema::Validator {
     let mut root = Map::new();
-    root.insert(
-        "allOf".into(),
-        json!([{"$ref": "#/components/schemas/private-user"}]),
-    );
+    root.insert("allOf".into(), json!([{"$ref": "#/components/schemas/private-user"}]));
     root.insert("components".into(), json!({"schemas": spec().schemas}));
-    jsonschema::draft4::options()
-        .should_validate_formats(true)
-        .build(&Value::Object(root))
-        .unwrap()
+    jsonschema::draft4::options().should_validate_formats(true).build(&Value::Object(root)).unwrap()
 }
 
 #[test]

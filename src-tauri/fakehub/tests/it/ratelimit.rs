@@ -17,10 +17,7 @@ async fn primary_limit_answers_403_with_reset() {
         let resp = get(&url, Some(t)).await;
         assert_eq!(resp.status(), 200);
         assert_eq!(header(&resp, "x-ratelimit-limit").as_deref(), Some("3"));
-        assert_eq!(
-            header(&resp, "x-ratelimit-remaining"),
-            Some((2 - i).to_string())
-        );
+        assert_eq!(header(&resp, "x-ratelimit-remaining"), Some((2 - i).to_string()));
         assert_eq!(header(&resp, "x-ratelimit-used"), Some((i + 1).to_string()));
     }
     let resp = get(&url, Some(&b)).await;
@@ -30,10 +27,7 @@ async fn primary_limit_answers_403_with_reset() {
     let reset: i64 = header(&resp, "x-ratelimit-reset").unwrap().parse().unwrap();
     assert!(reset > chrono::Utc::now().timestamp());
     let body: Value = resp.json().await.unwrap();
-    assert!(body["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("API rate limit exceeded for user ID 1."));
+    assert!(body["message"].as_str().unwrap().starts_with("API rate limit exceeded for user ID 1."));
     assert_eq!(body["status"], "403");
 
     // /rate_limit still answers and does not count.
@@ -49,14 +43,7 @@ async fn primary_limit_answers_403_with_reset() {
 async fn secondary_limit_answers_429_with_retry_after() {
     let hub = common::hub().await;
     let token = common::classic(&hub, &["repo"]);
-    hub.set_secondary_rate_limit(
-        "octocat",
-        Some(SecondaryLimit {
-            after: 2,
-            retry_after_secs: 1,
-        }),
-    )
-    .unwrap();
+    hub.set_secondary_rate_limit("octocat", Some(SecondaryLimit { after: 2, retry_after_secs: 1 })).unwrap();
     let url = format!("{}/user", hub.url());
     assert_eq!(get(&url, Some(&token)).await.status(), 200);
     assert_eq!(get(&url, Some(&token)).await.status(), 200);
@@ -65,20 +52,14 @@ async fn secondary_limit_answers_429_with_retry_after() {
     assert_eq!(header(&resp, "retry-after").as_deref(), Some("1"));
     assert!(header(&resp, "x-ratelimit-remaining").is_some());
     let body: Value = resp.json().await.unwrap();
-    assert!(body["message"]
-        .as_str()
-        .unwrap()
-        .contains("secondary rate limit"));
+    assert!(body["message"].as_str().unwrap().contains("secondary rate limit"));
     tokio::time::sleep(Duration::from_millis(1100)).await;
     assert_eq!(get(&url, Some(&token)).await.status(), 200);
 }
 
 #[tokio::test]
 async fn anonymous_requests_have_their_own_limit() {
-    let opts = FakeHubOptions {
-        anonymous_rate_limit: 2,
-        ..Default::default()
-    };
+    let opts = FakeHubOptions { anonymous_rate_limit: 2, ..Default::default() };
     let hub = common::hub_with(opts).await;
     let url = format!("{}/orgs/nope", hub.url());
     assert_eq!(get(&url, None).await.status(), 404);
@@ -88,10 +69,5 @@ async fn anonymous_requests_have_their_own_limit() {
     assert_eq!(header(&resp, "x-ratelimit-limit").as_deref(), Some("2"));
     // A user is not affected.
     let token = common::classic(&hub, &[]);
-    assert_eq!(
-        get(&format!("{}/user", hub.url()), Some(&token))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(get(&format!("{}/user", hub.url()), Some(&token)).await.status(), 200);
 }

@@ -4,10 +4,7 @@ use serde_json::{json, Value};
 use crate::common::{self, get, header};
 
 async fn post(url: &str, body: &str, token: Option<&str>) -> reqwest::Response {
-    let mut req = common::client()
-        .post(url)
-        .header("content-type", "application/json")
-        .body(body.to_string());
+    let mut req = common::client().post(url).header("content-type", "application/json").body(body.to_string());
     if let Some(t) = token {
         req = req.header("authorization", format!("token {t}"));
     }
@@ -18,24 +15,13 @@ async fn post(url: &str, body: &str, token: Option<&str>) -> reqwest::Response {
 async fn revokes_known_tokens_unauthenticated() {
     let hub = common::hub().await;
     let classic = common::classic(&hub, &["repo"]);
-    let fine = hub
-        .create_token(NewToken::new("octocat", TokenKind::FineGrained))
-        .unwrap();
+    let fine = hub.create_token(NewToken::new("octocat", TokenKind::FineGrained)).unwrap();
     let keep = common::classic(&hub, &[]);
     for base in [hub.url(), hub.api_v3_url()] {
-        let body =
-            json!({"credentials": [classic, fine, "ghp_unknownunknownunknownunknown000000"]});
-        let resp = post(
-            &format!("{base}/credentials/revoke"),
-            &body.to_string(),
-            None,
-        )
-        .await;
+        let body = json!({"credentials": [classic, fine, "ghp_unknownunknownunknownunknown000000"]});
+        let resp = post(&format!("{base}/credentials/revoke"), &body.to_string(), None).await;
         assert_eq!(resp.status(), 202);
-        assert_eq!(
-            header(&resp, "content-type").as_deref(),
-            Some("application/json; charset=utf-8")
-        );
+        assert_eq!(header(&resp, "content-type").as_deref(), Some("application/json; charset=utf-8"));
         let v: Value = resp.json().await.unwrap();
         assert_eq!(v, json!({}));
     }
@@ -51,21 +37,11 @@ async fn authenticated_calls_are_refused() {
     let hub = common::hub().await;
     let token = common::classic(&hub, &[]);
     let body = json!({"credentials": [token]}).to_string();
-    let resp = post(
-        &format!("{}/credentials/revoke", hub.url()),
-        &body,
-        Some(&token),
-    )
-    .await;
+    let resp = post(&format!("{}/credentials/revoke", hub.url()), &body, Some(&token)).await;
     assert_eq!(resp.status(), 403);
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["status"], "403");
-    assert_eq!(
-        get(&format!("{}/user", hub.url()), Some(&token))
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(get(&format!("{}/user", hub.url()), Some(&token)).await.status(), 200);
 }
 
 #[tokio::test]

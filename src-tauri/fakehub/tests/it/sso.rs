@@ -7,29 +7,13 @@ const SSO_MESSAGE: &str = "Resource protected by organization SAML enforcement. 
 
 async fn setup() -> FakeHub {
     let hub = common::hub().await;
-    hub.create_org(NewOrg {
-        login: "acme".into(),
-        id: Some(21955855),
-        sso_enforced: true,
-        ..Default::default()
-    })
-    .unwrap();
-    hub.create_org(NewOrg {
-        login: "plain".into(),
-        id: Some(20582480),
-        ..Default::default()
-    })
-    .unwrap();
+    hub.create_org(NewOrg { login: "acme".into(), id: Some(21955855), sso_enforced: true, ..Default::default() })
+        .unwrap();
+    hub.create_org(NewOrg { login: "plain".into(), id: Some(20582480), ..Default::default() }).unwrap();
     hub.add_member("acme", "octocat").unwrap();
     hub.add_member("plain", "octocat").unwrap();
     for (owner, name) in [("acme", "rocket"), ("plain", "tools"), ("octocat", "mine")] {
-        hub.create_repo(NewRepo {
-            owner: owner.into(),
-            name: name.into(),
-            private: false,
-            description: None,
-        })
-        .unwrap();
+        hub.create_repo(NewRepo { owner: owner.into(), name: name.into(), private: false, description: None }).unwrap();
     }
     hub
 }
@@ -43,11 +27,7 @@ async fn unauthorized_classic_token_gets_403_on_org_resources() {
             let resp = get(&format!("{base}{path}"), Some(&token)).await;
             assert_eq!(resp.status(), 403, "{path}");
             let sso = header(&resp, "x-github-sso").unwrap();
-            let web = if base.ends_with("/api/v3") {
-                hub.url()
-            } else {
-                hub.web_url()
-            };
+            let web = if base.ends_with("/api/v3") { hub.url() } else { hub.web_url() };
             let prefix = format!("required; url={web}/orgs/acme/sso?authorization_request=");
             assert!(sso.starts_with(&prefix), "{sso}");
             assert!(sso.len() > prefix.len());
@@ -66,36 +46,23 @@ async fn lists_give_partial_results() {
     let token = common::classic(&hub, &["repo", "read:org"]);
     let resp = get(&format!("{}/user/orgs", hub.url()), Some(&token)).await;
     assert_eq!(resp.status(), 200);
-    assert_eq!(
-        header(&resp, "x-github-sso").as_deref(),
-        Some("partial-results; organizations=21955855")
-    );
+    assert_eq!(header(&resp, "x-github-sso").as_deref(), Some("partial-results; organizations=21955855"));
     let orgs: Vec<Value> = resp.json().await.unwrap();
     let logins: Vec<&str> = orgs.iter().map(|o| o["login"].as_str().unwrap()).collect();
     assert_eq!(logins, ["plain"]);
 
     let resp = get(&format!("{}/user/repos", hub.url()), Some(&token)).await;
-    assert_eq!(
-        header(&resp, "x-github-sso").as_deref(),
-        Some("partial-results; organizations=21955855")
-    );
+    assert_eq!(header(&resp, "x-github-sso").as_deref(), Some("partial-results; organizations=21955855"));
     let repos: Vec<Value> = resp.json().await.unwrap();
-    let names: Vec<&str> = repos
-        .iter()
-        .map(|r| r["full_name"].as_str().unwrap())
-        .collect();
+    let names: Vec<&str> = repos.iter().map(|r| r["full_name"].as_str().unwrap()).collect();
     assert_eq!(names, ["octocat/mine", "plain/tools"]);
 }
 
 #[tokio::test]
 async fn authorized_and_fine_grained_tokens_are_not_asked() {
     let hub = setup().await;
-    let authorized = hub
-        .create_token(NewToken::classic("octocat", &["repo"]).sso_authorized(&["acme"]))
-        .unwrap();
-    let fine = hub
-        .create_token(NewToken::new("octocat", TokenKind::FineGrained))
-        .unwrap();
+    let authorized = hub.create_token(NewToken::classic("octocat", &["repo"]).sso_authorized(&["acme"])).unwrap();
+    let fine = hub.create_token(NewToken::new("octocat", TokenKind::FineGrained)).unwrap();
     for token in [authorized, fine] {
         let resp = get(&format!("{}/orgs/acme", hub.url()), Some(&token)).await;
         assert_eq!(resp.status(), 200);
@@ -110,14 +77,8 @@ async fn authorized_and_fine_grained_tokens_are_not_asked() {
 #[tokio::test]
 async fn non_members_see_the_public_org() {
     let hub = setup().await;
-    hub.create_user(fakehub::NewUser {
-        login: "stranger".into(),
-        ..Default::default()
-    })
-    .unwrap();
-    let token = hub
-        .create_token(NewToken::classic("stranger", &["repo"]))
-        .unwrap();
+    hub.create_user(fakehub::NewUser { login: "stranger".into(), ..Default::default() }).unwrap();
+    let token = hub.create_token(NewToken::classic("stranger", &["repo"])).unwrap();
     let resp = get(&format!("{}/orgs/acme", hub.url()), Some(&token)).await;
     assert_eq!(resp.status(), 200);
     let resp = get(&format!("{}/orgs/acme", hub.url()), None).await;

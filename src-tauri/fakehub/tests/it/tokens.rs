@@ -3,13 +3,8 @@ use fakehub::{scopes, NewToken, TokenKind};
 
 use crate::common;
 
-const CHECKSUMMED: [TokenKind; 5] = [
-    TokenKind::Classic,
-    TokenKind::Oauth,
-    TokenKind::AppUser,
-    TokenKind::AppInstallation,
-    TokenKind::AppRefresh,
-];
+const CHECKSUMMED: [TokenKind; 5] =
+    [TokenKind::Classic, TokenKind::Oauth, TokenKind::AppUser, TokenKind::AppInstallation, TokenKind::AppRefresh];
 
 #[test]
 fn known_real_token_validates() {
@@ -41,9 +36,7 @@ fn fine_grained_shape(t: &str) -> bool {
         && a.len() == 22
         && b.len() == 59
         && a.starts_with("11")
-        && a.bytes()
-            .chain(b.bytes())
-            .all(|c| c.is_ascii_alphanumeric())
+        && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_alphanumeric())
 }
 
 #[test]
@@ -58,9 +51,7 @@ fn fine_grained_is_93_chars_22_59() {
 fn legacy_is_40_lowercase_hex() {
     let t = mint(TokenKind::Legacy);
     assert_eq!(t.len(), 40);
-    assert!(t
-        .bytes()
-        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    assert!(t.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
 }
 
 #[test]
@@ -71,9 +62,7 @@ fn stateless_installation_token_is_jwt_like() {
     assert_eq!(parts.len(), 3, "{t}");
     for p in &parts {
         assert!(!p.is_empty());
-        assert!(p
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        assert!(p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     }
     assert!((480..=580).contains(&t.len()), "length {}", t.len());
 }
@@ -85,35 +74,17 @@ async fn hub_mints_every_kind_in_format() {
         let t = hub.create_token(NewToken::new("octocat", kind)).unwrap();
         assert!(checksum_ok(&t), "{kind:?}: {t}");
     }
-    let fg = hub
-        .create_token(NewToken::new("octocat", TokenKind::FineGrained))
-        .unwrap();
+    let fg = hub.create_token(NewToken::new("octocat", TokenKind::FineGrained)).unwrap();
     assert!(fine_grained_shape(&fg), "{fg}");
-    let stateless = hub
-        .create_token(NewToken::new("octocat", TokenKind::AppInstallation).stateless())
-        .unwrap();
+    let stateless = hub.create_token(NewToken::new("octocat", TokenKind::AppInstallation).stateless()).unwrap();
     assert_eq!(stateless.matches('.').count(), 2);
-    assert!(hub
-        .create_token(NewToken::new("octocat", TokenKind::Classic).stateless())
-        .is_err());
+    assert!(hub.create_token(NewToken::new("octocat", TokenKind::Classic).stateless()).is_err());
 }
 
 #[test]
 fn scopes_are_normalized() {
-    assert_eq!(
-        scopes::normalize(&["user", "gist", "user:email"]),
-        ["user", "gist"]
-    );
-    assert_eq!(
-        scopes::normalize(&["public_repo", "repo", "repo:status", "repo"]),
-        ["repo"]
-    );
-    assert_eq!(
-        scopes::normalize(&["read:org", "admin:org", "write:org", "workflow"]),
-        ["admin:org", "workflow"]
-    );
-    assert_eq!(
-        scopes::normalize(&["write:packages", "read:packages"]),
-        ["write:packages"]
-    );
+    assert_eq!(scopes::normalize(&["user", "gist", "user:email"]), ["user", "gist"]);
+    assert_eq!(scopes::normalize(&["public_repo", "repo", "repo:status", "repo"]), ["repo"]);
+    assert_eq!(scopes::normalize(&["read:org", "admin:org", "write:org", "workflow"]), ["admin:org", "workflow"]);
+    assert_eq!(scopes::normalize(&["write:packages", "read:packages"]), ["write:packages"]);
 }

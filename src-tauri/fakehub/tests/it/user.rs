@@ -10,26 +10,13 @@ async fn get_user_with_classic_token() {
     let hub = common::hub().await;
     let token = common::classic(&hub, &["user", "gist", "user:email", "repo"]);
     for auth in [format!("token {token}"), format!("Bearer {token}")] {
-        let resp = common::client()
-            .get(format!("{}/user", hub.url()))
-            .header("authorization", auth)
-            .send()
-            .await
-            .unwrap();
+        let resp =
+            common::client().get(format!("{}/user", hub.url())).header("authorization", auth).send().await.unwrap();
         assert_eq!(resp.status(), 200);
         assert_api_headers(&resp);
-        assert_eq!(
-            header(&resp, "x-oauth-scopes").as_deref(),
-            Some("user, gist, repo")
-        );
-        assert_eq!(
-            header(&resp, "x-accepted-oauth-scopes").as_deref(),
-            Some("")
-        );
-        assert_eq!(
-            header(&resp, "github-authentication-token-expiration"),
-            None
-        );
+        assert_eq!(header(&resp, "x-oauth-scopes").as_deref(), Some("user, gist, repo"));
+        assert_eq!(header(&resp, "x-accepted-oauth-scopes").as_deref(), Some(""));
+        assert_eq!(header(&resp, "github-authentication-token-expiration"), None);
         let body: Value = resp.json().await.unwrap();
         assert_eq!(body["login"], "octocat");
         assert_eq!(body["id"], 1);
@@ -62,19 +49,10 @@ async fn expiry_header_in_both_layouts() {
     let cases = [
         (ExpiryLayout::Utc, "2031-01-02 03:04:05 UTC"),
         (ExpiryLayout::offset(), "2031-01-02 05:04:05 +0200"),
-        (
-            ExpiryLayout::Offset { minutes: -330 },
-            "2031-01-01 21:34:05 -0530",
-        ),
+        (ExpiryLayout::Offset { minutes: -330 }, "2031-01-01 21:34:05 -0530"),
     ];
     for (layout, want) in cases {
-        let t = hub
-            .create_token(
-                NewToken::classic("octocat", &["repo"])
-                    .expires_at(at)
-                    .layout(layout),
-            )
-            .unwrap();
+        let t = hub.create_token(NewToken::classic("octocat", &["repo"]).expires_at(at).layout(layout)).unwrap();
         let resp = get(&format!("{}/user", hub.url()), Some(&t)).await;
         assert_eq!(resp.status(), 200);
         let got = header(&resp, "github-authentication-token-expiration");
@@ -86,18 +64,13 @@ async fn expiry_header_in_both_layouts() {
 async fn fine_grained_has_no_scopes_header() {
     let hub = common::hub().await;
     let at = Utc.with_ymd_and_hms(2031, 1, 2, 3, 4, 5).unwrap();
-    let t = hub
-        .create_token(NewToken::new("octocat", TokenKind::FineGrained).expires_at(at))
-        .unwrap();
+    let t = hub.create_token(NewToken::new("octocat", TokenKind::FineGrained).expires_at(at)).unwrap();
     let resp = get(&format!("{}/api/v3/user", hub.url()), Some(&t)).await;
     assert_eq!(resp.status(), 200);
     assert_api_headers(&resp);
     assert_eq!(header(&resp, "x-oauth-scopes"), None);
     assert_eq!(header(&resp, "x-accepted-oauth-scopes"), None);
-    assert_eq!(
-        header(&resp, "github-authentication-token-expiration").as_deref(),
-        Some("2031-01-02 03:04:05 UTC")
-    );
+    assert_eq!(header(&resp, "github-authentication-token-expiration").as_deref(), Some("2031-01-02 03:04:05 UTC"));
     let body: Value = resp.json().await.unwrap();
     assert_eq!(body["url"], format!("{}/api/v3/users/octocat", hub.url()));
 }
@@ -105,10 +78,7 @@ async fn fine_grained_has_no_scopes_header() {
 async fn assert_bad_credentials(url: &str, token: &str) {
     let resp = get(url, Some(token)).await;
     assert_eq!(resp.status(), 401, "{token}");
-    assert_eq!(
-        header(&resp, "content-type").as_deref(),
-        Some("application/json; charset=utf-8")
-    );
+    assert_eq!(header(&resp, "content-type").as_deref(), Some("application/json; charset=utf-8"));
     assert!(header(&resp, "x-github-request-id").is_some());
     assert_eq!(resp.text().await.unwrap(), BAD_CREDENTIALS);
 }
@@ -124,24 +94,15 @@ async fn unknown_revoked_expired_and_refresh_tokens_are_bad_credentials() {
     hub.revoke_token(&revoked).unwrap();
     assert_bad_credentials(&url, &revoked).await;
 
-    let expired = hub
-        .create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::days(7)))
-        .unwrap();
+    let expired = hub.create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::days(7))).unwrap();
     assert_eq!(get(&url, Some(&expired)).await.status(), 200);
     hub.expire_token(&expired).unwrap();
     assert_bad_credentials(&url, &expired).await;
 
-    let refresh = hub
-        .create_token(NewToken::new("octocat", TokenKind::AppRefresh))
-        .unwrap();
+    let refresh = hub.create_token(NewToken::new("octocat", TokenKind::AppRefresh)).unwrap();
     assert_bad_credentials(&url, &refresh).await;
 
-    let resp = common::client()
-        .get(&url)
-        .header("authorization", "Weird xyz")
-        .send()
-        .await
-        .unwrap();
+    let resp = common::client().get(&url).header("authorization", "Weird xyz").send().await.unwrap();
     assert_eq!(resp.status(), 401);
 }
 
@@ -154,18 +115,13 @@ async fn no_auth_requires_authentication() {
     let body: Value = resp.json().await.unwrap();
     assert_eq!(body["message"], "Requires authentication");
     assert_eq!(body["status"], "401");
-    assert!(body["documentation_url"]
-        .as_str()
-        .unwrap()
-        .starts_with("https://docs.github.com/rest"));
+    assert!(body["documentation_url"].as_str().unwrap().starts_with("https://docs.github.com/rest"));
 }
 
 #[tokio::test]
 async fn installation_token_is_not_a_user() {
     let hub = common::hub().await;
-    let t = hub
-        .create_token(NewToken::new("octocat", TokenKind::AppInstallation))
-        .unwrap();
+    let t = hub.create_token(NewToken::new("octocat", TokenKind::AppInstallation)).unwrap();
     let resp = get(&format!("{}/user", hub.url()), Some(&t)).await;
     assert_eq!(resp.status(), 403);
     let body: Value = resp.json().await.unwrap();
@@ -178,9 +134,7 @@ async fn installation_token_is_not_a_user() {
 async fn other_token_kinds_work_on_user() {
     let hub = common::hub().await;
     for kind in [TokenKind::Oauth, TokenKind::AppUser, TokenKind::Legacy] {
-        let t = hub
-            .create_token(NewToken::new("octocat", kind).scopes(&["read:user"]))
-            .unwrap();
+        let t = hub.create_token(NewToken::new("octocat", kind).scopes(&["read:user"])).unwrap();
         let resp = get(&format!("{}/user", hub.url()), Some(&t)).await;
         assert_eq!(resp.status(), 200, "{kind:?}");
         let scopes = header(&resp, "x-oauth-scopes");
@@ -205,10 +159,6 @@ async fn unknown_routes_are_404() {
             r#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}"#
         );
     }
-    let resp = common::client()
-        .delete(format!("{}/user", hub.url()))
-        .send()
-        .await
-        .unwrap();
+    let resp = common::client().delete(format!("{}/user", hub.url())).send().await.unwrap();
     assert_eq!(resp.status(), 404);
 }

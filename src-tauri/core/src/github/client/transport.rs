@@ -1,0 +1,208 @@
+//! One GET as the rest of the client sees it: a deadline over the whole call (retries
+//! and waits included), at most [`MAX_ATTEMPTS`] attempts with exponential backoff and
+//! jitter for network errors and 5xx answers, rate limits recognized (and a short one
+//! waited out), conditional requests through the ETag cache, and a capped body.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use reqwest::header::{HeaderMap, ETAG, IF_NONE_MATCH};
+use reqwest::StatusCode;
+use tokio::time::Instant;
+
+use super::cache::{revalidated, Cached};
+use super::{bad, github_message, header, host_name, GitHubClient};
+use crate::config::Host;
+use crate::error::{Error, Result};
+use crate::github::headers::{self, RateLimit};
+use crate::secret::Secret;
+
+pub(super) const MAX_BODY: usize = 1 << 20;
+/// Attempts of one call, the first included.
+pub const MAX_ATTEMPTS: u32 = 3;
+
+/// A final answer (not a 5xx, not a rate limit). A `304` is given as the kept `200`.
+pub(super) struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl GitHubClient {
+    /// GETs `url`. With `conditional`, a token's earlier answer is revalidated with
+    /// `If-None-Match` and a `304` reuses it.
+    pub(super) async fn get(
+        &self,
+        host: &Host,
+        url: &str,
+        token: Option<&Secret>,
+        conditional: bool,
+    ) -> Result<Answer> {
+        let deadline = Instant::now() + self.opts.total_timeout;
+        let key = token.filter(|_| conditional).map(|t| self.cache.key(url, t));
+        let mut rate_waited = false;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let left = deadline.saturating_duration_since(Instant::now());
+            let kept = key.as_ref().and_then(|k| self.cache.get(k));
+            let mut req = self
+                .http
+                .get(url)
+                .timeout(left)
+                .header(reqwest::header::USER_AGENT, super::USER_AGENT)
+                .header("accept", "application/vnd.github+json")
+                .header("x-github-api-version", "2022-11-28");
+            if let Some(t) = token {
+                req = req.header(reqwest::header::AUTHORIZATION, format!("token {}", t.expose()));
+            }
+            if let Some(k) = &kept {
+                req = req.header(IF_NONE_MATCH, k.etag.as_str());
+            }
+            let err = match req.send().await {
+                Err(e) => network(host, &e),
+                Ok(resp) => {
+                    let status = resp.status();
+                    let headers = resp.headers().clone();
+                    match read_capped(resp).await {
+                        Err(BodyError::TooLarge) => return Err(bad(host, "answer too large".into())),
+                        Err(BodyError::Broken(detail)) => Error::Network { host: host_name(host), detail },
+                        Ok(body) if status.is_server_error() => bad(host, status_detail(status, Some(&body))),
+                        Ok(body) => {
+                            if let Some(wait) = rate_limited(status, &headers, &body) {
+                                let now = Instant::now();
+                                let short = wait.is_some_and(|w| w <= self.opts.max_rate_wait && now + w < deadline);
+                                if short && !rate_waited && attempt < MAX_ATTEMPTS {
+                                    rate_waited = true;
+                                    tokio::time::sleep(wait.unwrap_or_default()).await;
+                                    continue;
+                                }
+                                return Err(Error::RateLimited { retry_after_secs: wait.map(ceil_secs) });
+                            }
+                            return self.finish(host, key.as_ref(), kept, status, headers, body);
+                        }
+                    }
+                }
+            };
+            let pause = backoff(self.opts.retry_base, attempt);
+            if attempt >= MAX_ATTEMPTS || Instant::now() + pause >= deadline {
+                return Err(err);
+            }
+            tracing::debug!(host = %host_name(host), attempt, "github: retrying after {err}");
+            tokio::time::sleep(pause).await;
+        }
+    }
+
+    fn finish(
+        &self,
+        host: &Host,
+        key: Option<&super::cache::CacheKey>,
+        kept: Option<Cached>,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Vec<u8>,
+    ) -> Result<Answer> {
+        match (status, key, kept) {
+            (StatusCode::NOT_MODIFIED, Some(key), Some(kept)) => {
+                let headers = revalidated(&kept.headers, &headers);
+                let answer = Cached { headers: headers.clone(), ..kept };
+                self.cache.put(key.clone(), answer.clone());
+                Ok(Answer { status: StatusCode::OK, headers, body: answer.body })
+            }
+            (StatusCode::NOT_MODIFIED, ..) => Err(bad(host, status_detail(status, None))),
+            (StatusCode::OK, Some(key), _) => {
+                match header(&headers, ETAG.as_str()).filter(|e| !e.is_empty() && e.len() <= 256) {
+                    Some(etag) => {
+                        self.cache.put(key.clone(), Cached { etag, headers: headers.clone(), body: body.clone() })
+                    }
+                    None => self.cache.remove(key),
+                }
+                Ok(Answer { status, headers, body })
+            }
+            (_, Some(key), _) => {
+                self.cache.remove(key);
+                Ok(Answer { status, headers, body })
+            }
+            _ => Ok(Answer { status, headers, body }),
+        }
+    }
+}
+
+/// `Some(wait)` when the answer is a rate limit: 429, or 403 with the window used up,
+/// a `retry-after`, or GitHub's "rate limit" message (and no SSO header, which is
+/// another 403). The wait is `retry-after`, else the time to `x-ratelimit-reset` when
+/// no request remains, else unknown (GitHub then asks for a minute or more).
+pub(super) fn rate_limited(status: StatusCode, h: &HeaderMap, body: &[u8]) -> Option<Option<Duration>> {
+    let rate = RateLimit::from_lookup(|k| header(h, k));
+    let retry_after = header(h, "retry-after").and_then(|v| headers::retry_after(&v));
+    let limited = status == StatusCode::TOO_MANY_REQUESTS
+        || status == StatusCode::FORBIDDEN
+            && !h.contains_key("x-github-sso")
+            && (rate.is_exhausted()
+                || retry_after.is_some()
+                || github_message(body).is_some_and(|m| m.to_ascii_lowercase().contains("rate limit")));
+    limited.then(|| retry_after.or_else(|| rate.wait_until_reset(Utc::now())))
+}
+
+fn ceil_secs(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+/// `HTTP 502 Bad Gateway`, with GitHub's message when the body has one.
+pub(super) fn status_detail(status: StatusCode, body: Option<&[u8]>) -> String {
+    match body.and_then(github_message) {
+        Some(m) => format!("HTTP {status}: {m}"),
+        None => format!("HTTP {status}"),
+    }
+}
+
+enum BodyError {
+    TooLarge,
+    Broken(String),
+}
+
+async fn read_capped(mut resp: reqwest::Response) -> std::result::Result<Vec<u8>, BodyError> {
+    if resp.content_length().is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(BodyError::TooLarge);
+    }
+    let mut body = Vec::new();
+    loop {
+        match resp.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > MAX_BODY {
+                    return Err(BodyError::TooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => return Err(BodyError::Broken(describe(&e))),
+        }
+    }
+}
+
+/// Exponential backoff with "equal jitter": a random wait in
+/// [cap/2, cap) where cap = base × 2^(attempt-1), so the waits grow (base/2..base,
+/// then base..2·base) and clients that failed together do not retry together.
+pub(super) fn backoff(base: Duration, attempt: u32) -> Duration {
+    let cap = base.saturating_mul(1 << attempt.saturating_sub(1).min(6));
+    let nanos = u64::try_from(cap.as_nanos()).unwrap_or(u64::MAX);
+    let jitter = (uuid::Uuid::new_v4().as_u128() as u64) % nanos.max(1);
+    Duration::from_nanos(nanos / 2 + jitter / 2)
+}
+
+fn network(host: &Host, e: &reqwest::Error) -> Error {
+    Error::Network { host: host_name(host), detail: describe(e) }
+}
+
+/// A short reason without the URL (which reqwest would otherwise repeat).
+fn describe(e: &reqwest::Error) -> String {
+    if e.is_timeout() {
+        "timed out".into()
+    } else if e.is_connect() {
+        "connection refused or host not found".into()
+    } else if e.is_body() || e.is_decode() {
+        "the answer was cut off".into()
+    } else {
+        "connection failed".into()
+    }
+}

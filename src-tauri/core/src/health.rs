@@ -1,0 +1,114 @@
+//! The vault's health as a person sees it: read-only data, secrets found in the
+//! keychain with no token ("recovered"), tokens whose secret is gone ("missing");
+//! and moving metadata between machines (the secrets stay in the keychain).
+
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::error::{ErrorPayload, Result};
+use crate::i18n::Lang;
+use crate::model::{CheckRecord, TokenRecord, TokenStatus, TokenView};
+use crate::service::Jeton;
+use crate::status::view_of;
+use crate::token;
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct VaultHealth {
+    /// Why Jeton's data is read-only, when it is.
+    pub read_only: Option<ErrorPayload>,
+    /// Why the keychain cannot be used, when it cannot.
+    pub keychain: Option<ErrorPayload>,
+    /// Keychain entries no token names (ids), for the user to name or delete.
+    pub recovered: Vec<String>,
+    /// Tokens whose secret is no longer in the keychain.
+    pub missing: Vec<MissingToken>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MissingToken {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ImportSummary {
+    pub added: Vec<String>,
+    pub already_present: Vec<String>,
+    /// `[old name, new name]` for names that were taken here.
+    pub renamed: Vec<(String, String)>,
+    /// Imported tokens whose secret is not in this machine's keychain.
+    pub without_secret: Vec<String>,
+}
+
+impl Jeton {
+    /// Finishes or undoes interrupted operations and reports what needs the user.
+    pub async fn health(&self, lang: Lang) -> VaultHealth {
+        let read_only = self.vault.read_only().map(|e| e.payload(lang));
+        let keychain = self.vault.keychain_status().await.err().map(|e| e.payload(lang));
+        let mut health = VaultHealth { read_only, keychain, recovered: vec![], missing: vec![] };
+        if health.keychain.is_none() {
+            if let Ok(r) = self.vault.reconcile_async().await {
+                health.recovered = r.recovered.into_iter().map(|s| s.id).collect();
+                health.missing = r.missing.into_iter().map(|m| MissingToken { id: m.id, name: m.name }).collect();
+            }
+        }
+        health
+    }
+
+    /// Gives a recovered keychain entry a name, after checking it with GitHub like an
+    /// added token.
+    pub async fn adopt_recovered(&self, id: &str, name: &str, host: Option<&str>) -> Result<TokenView> {
+        crate::vault::validate_name(name)?;
+        let id_owned = id.to_owned();
+        let secret = self
+            .vault
+            .run(move |v| v.secrets().get(&id_owned))
+            .await?
+            .ok_or_else(|| crate::Error::NotFound { name: id.to_owned() })?;
+        let parsed = token::parse(secret.expose())?;
+        let host = self.config.host(host)?;
+        let user = self.client.get_user(&host, &parsed.secret).await?;
+        let now = Utc::now();
+        let record = TokenRecord {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            host: host.key(),
+            login: Some(user.login),
+            kind: parsed.kind,
+            scopes: if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None },
+            permissions: None,
+            expires_at: user.expires_at,
+            created_at: now,
+            last_check: Some(CheckRecord { at: now, status: TokenStatus::Valid, sso_url: None, error: None }),
+            notes: String::new(),
+            tags: vec![],
+            predecessor: None,
+            reminders_sent: vec![],
+        };
+        let id = id.to_owned();
+        let stored = self.vault.name_recovered_async(&id, record).await?;
+        Ok(view_of(&stored, now))
+    }
+
+    pub async fn delete_recovered(&self, id: &str) -> Result<()> {
+        self.vault.delete_recovered_async(id).await
+    }
+
+    /// The metadata of every token as JSON, never a secret.
+    pub fn export_backup(&self) -> Result<String> {
+        self.vault.export_metadata()
+    }
+
+    pub async fn import_backup(&self, json: String) -> Result<ImportSummary> {
+        let r = self.vault.import_metadata_async(json).await?;
+        Ok(ImportSummary {
+            added: r.added,
+            already_present: r.already_present,
+            renamed: r.renamed.into_iter().map(|x| (x.from, x.to)).collect(),
+            without_secret: r.without_secret,
+        })
+    }
+}
