@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::error::{ErrorPayload, Result};
 use crate::i18n::Lang;
-use crate::model::{CheckRecord, TokenRecord, TokenStatus, TokenView};
-use crate::service::Jeton;
+use crate::model::TokenView;
+use crate::service::{checked_record, status_of_user, Jeton};
 use crate::status::view_of;
 use crate::token;
 
@@ -72,22 +72,8 @@ impl Jeton {
         let host = self.config.host(host)?;
         let user = self.client.get_user(&host, &parsed.secret).await?;
         let now = Utc::now();
-        let record = TokenRecord {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            host: host.key(),
-            login: Some(user.login),
-            kind: parsed.kind,
-            scopes: if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None },
-            permissions: None,
-            expires_at: user.expires_at,
-            created_at: now,
-            last_check: Some(CheckRecord { at: now, status: TokenStatus::Valid, sso_url: None, error: None }),
-            notes: String::new(),
-            tags: vec![],
-            predecessor: None,
-            reminders_sent: vec![],
-        };
+        let (status, sso_url) = status_of_user(&user, &host);
+        let record = checked_record(id.to_owned(), name, &host, parsed.kind, user, now, status, sso_url);
         let id = id.to_owned();
         let stored = self.vault.name_recovered_async(&id, record).await?;
         Ok(view_of(&stored, now))

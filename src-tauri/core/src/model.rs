@@ -103,6 +103,28 @@ pub struct TokenRecord {
     pub reminders_sent: Vec<i64>,
 }
 
+impl TokenRecord {
+    /// A record with nothing learnt yet: no login, grants, expiry, check or history.
+    pub fn new(id: String, name: String, host: String, kind: TokenKind, created_at: DateTime<Utc>) -> TokenRecord {
+        TokenRecord {
+            id,
+            name,
+            host,
+            login: None,
+            kind,
+            scopes: None,
+            permissions: None,
+            expires_at: None,
+            created_at,
+            last_check: None,
+            notes: String::new(),
+            tags: vec![],
+            predecessor: None,
+            reminders_sent: vec![],
+        }
+    }
+}
+
 /// What the UI and `--json` show of a token: the CLI contract's fields, and a few more.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -121,22 +121,8 @@ impl Jeton {
         let user = self.ask_host(&host, parsed.kind, &parsed.secret).await?;
         let now = Utc::now();
         let (status, sso_url) = status_of_user(&user, &host);
-        let record = TokenRecord {
-            id: uuid::Uuid::new_v4().to_string(),
-            name: name.to_owned(),
-            host: host.key(),
-            login: Some(user.login),
-            kind: parsed.kind,
-            scopes: if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None },
-            permissions: None,
-            expires_at: user.expires_at,
-            created_at: now,
-            last_check: Some(CheckRecord { at: now, status, sso_url, error: None }),
-            notes: String::new(),
-            tags: vec![],
-            predecessor: None,
-            reminders_sent: vec![],
-        };
+        let record =
+            checked_record(uuid::Uuid::new_v4().to_string(), name, &host, parsed.kind, user, now, status, sso_url);
         let stored = self.vault.add_async(record, parsed.secret).await?;
         Ok(view_of(&stored, now))
     }
@@ -225,9 +211,29 @@ impl Jeton {
     }
 }
 
+/// A new record for a token GitHub just accepted.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn checked_record(
+    id: String,
+    name: &str,
+    host: &Host,
+    kind: crate::model::TokenKind,
+    user: UserCheck,
+    now: chrono::DateTime<Utc>,
+    status: TokenStatus,
+    sso_url: Option<String>,
+) -> TokenRecord {
+    let mut record = TokenRecord::new(id, name.to_owned(), host.key(), kind, now);
+    record.login = Some(user.login);
+    record.scopes = if kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
+    record.expires_at = user.expires_at;
+    record.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
+    record
+}
+
 /// A token GitHub accepted: valid, or held back by an organization's SAML SSO, with
 /// the page where the user authorizes it.
-fn status_of_user(user: &UserCheck, host: &Host) -> (TokenStatus, Option<String>) {
+pub(crate) fn status_of_user(user: &UserCheck, host: &Host) -> (TokenStatus, Option<String>) {
     use crate::github::headers::Sso;
     match &user.sso {
         Some(Sso::Required { url }) => (TokenStatus::SsoRequired, Some(url.clone())),
