@@ -27,12 +27,14 @@ build: ui
 release: ui
 	$(CARGO) build --release --bin jeton
 
-run: build
+run:
 	@scripts/need-display run
+	@$(MAKE) --no-print-directory build
 	./target/debug/jeton
 
-demo: build
+demo:
 	@scripts/need-display demo
+	@$(MAKE) --no-print-directory build
 	scripts/demo
 
 lint: ui

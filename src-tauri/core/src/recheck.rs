@@ -126,7 +126,12 @@ impl Jeton {
             }
             views
         };
-        let ((), views) = tokio::join!(async { checks.await; }, writer);
+        let ((), views) = tokio::join!(
+            async {
+                checks.await;
+            },
+            writer
+        );
         Ok(views.into_iter().flatten().collect())
     }
 

@@ -103,3 +103,40 @@ async fn a_ghes_host_is_asked_under_api_v3() {
     let e = env.client().get_user(&ghes, &Secret::new(&token)).await.unwrap_err();
     assert!(matches!(e, Error::BadResponse { ref host, .. } if host == "localhost"), "{e:?}");
 }
+
+#[tokio::test]
+async fn check_token_asks_each_kind_the_way_it_allows() {
+    let env = env().await;
+    env.hub.create_org(fakehub::NewOrg { login: "acme".into(), sso_enforced: true, ..Default::default() }).unwrap();
+    env.hub.add_member("acme", LOGIN).unwrap();
+    let e = &env;
+    let check = |kind: TokenKind| {
+        let token = e.mint(NewToken::new(LOGIN, kind).scopes(&["repo"]).expires_in(Duration::days(5)));
+        let kind = jeton_core::token::parse(&token).unwrap().kind;
+        async move { e.client().check_token(&e.host(), kind, &Secret::new(token)).await }
+    };
+    // Refresh tokens: nothing is sent.
+    assert!(check(TokenKind::AppRefresh).await.unwrap().is_none());
+    assert_eq!(env.hub.stats().total, 0);
+    // Installation tokens: /rate_limit only, no login.
+    let c = check(TokenKind::AppInstallation).await.unwrap().unwrap();
+    assert_eq!((c.login, c.scopes, c.expires_at.is_some()), (None, None, true));
+    assert_eq!((env.requests("/rate_limit"), env.requests("/user")), (1, 0));
+    // Fine-grained tokens: /user only (SSO authorizes them when they are made).
+    let c = check(TokenKind::FineGrained).await.unwrap().unwrap();
+    assert_eq!((c.login.as_deref(), c.sso), (Some(LOGIN), None));
+    assert_eq!((env.requests("/user"), env.requests("/user/orgs")), (1, 0));
+    // Classic tokens: /user, then the SSO probe.
+    let c = check(TokenKind::Classic).await.unwrap().unwrap();
+    assert!(matches!(c.sso, Some(jeton_core::github::headers::Sso::PartialResults { .. })), "{c:?}");
+    assert_eq!(c.scopes.unwrap(), ["repo"]);
+    assert_eq!((env.requests("/user"), env.requests("/user/orgs")), (2, 1));
+    // A failing probe (here: the rate limit runs out after `GET /user`) is no SSO
+    // answer, not a failed check.
+    let token = env.classic(&["repo"]);
+    env.hub.set_rate_limit(LOGIN, 1).unwrap();
+    let c = env.client().check_token(&env.host(), jeton_core::model::TokenKind::Classic, &Secret::new(&token)).await;
+    let c = c.unwrap().unwrap();
+    assert_eq!((c.login.as_deref(), c.sso), (Some(LOGIN), None));
+    assert_eq!(env.statuses("/user/orgs"), [Some(200), Some(403)]);
+}

@@ -14,6 +14,7 @@
 //! [`Error`] with a code and a sentence.
 
 mod cache;
+mod kinds;
 mod transport;
 
 use std::sync::Arc;
@@ -31,6 +32,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 use cache::EtagCache;
 use transport::status_detail;
+pub use kinds::{InstallationCheck, TokenCheck};
 pub use transport::MAX_ATTEMPTS;
 
 /// What Jeton calls itself on every request.
@@ -74,15 +76,6 @@ pub struct UserCheck {
     /// The expiry header was present but unreadable (keep the expiry known before).
     pub expiry_unparsable: bool,
     pub sso: Option<Sso>,
-    pub rate: RateLimit,
-}
-
-/// What `GET /rate_limit` says about an installation token (`ghs_`), which is no user.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InstallationCheck {
-    /// `GitHub-Authentication-Token-Expiration`, when sent (installation tokens last an hour).
-    pub expires_at: Option<DateTime<Utc>>,
-    pub expiry_unparsable: bool,
     pub rate: RateLimit,
 }
 
@@ -173,26 +166,6 @@ impl GitHubClient {
             (StatusCode::UNAUTHORIZED, _) => Err(Error::TokenInvalid),
             (s, _) => Err(bad(host, status_detail(s, Some(&a.body)))),
         }
-    }
-
-    /// Whether an installation token (`ghs_`) works. Such a token is no user, so
-    /// `GET /user` refuses it (403 "Resource not accessible by integration");
-    /// `GET /rate_limit` answers 200 to a valid one (without using the rate limit) and
-    /// 401 to an invalid or expired one.
-    pub async fn check_installation(&self, host: &Host, token: &Secret) -> Result<InstallationCheck> {
-        let a = self.get(host, &host.api_url("rate_limit"), Some(token), false).await?;
-        match a.status {
-            StatusCode::OK => {}
-            StatusCode::UNAUTHORIZED => return Err(Error::TokenInvalid),
-            s => return Err(bad(host, status_detail(s, Some(&a.body)))),
-        }
-        let body: serde_json::Value =
-            serde_json::from_slice(&a.body).map_err(|e| bad(host, not_json(&a.headers, &e)))?;
-        if !body.get("resources").is_some_and(serde_json::Value::is_object) {
-            return Err(bad(host, "not the rate-limit document GitHub sends".into()));
-        }
-        let (expires_at, expiry_unparsable) = expiry(&a.headers);
-        Ok(InstallationCheck { expires_at, expiry_unparsable, rate: RateLimit::from_lookup(|k| header(&a.headers, k)) })
     }
 }
 
