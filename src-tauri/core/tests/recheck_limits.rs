@@ -7,21 +7,23 @@ mod client_common;
 use std::time::Duration;
 
 use client_common::{env, env_with, fast, Env, LOGIN};
-use fakehub::{NewToken, NewUser, SecondaryLimit};
+use fakehub::{NewToken, NewUser, SecondaryLimit, TokenKind};
 use jeton_core::i18n::Lang;
 use jeton_core::model::TokenStatus;
 use jeton_core::recheck::RecheckOptions;
 
 const OTHER: &str = "hubot";
 
-/// `n` tokens of octocat on github.com's stand-in, `m` of hubot on the GHES host.
+/// `n` tokens of octocat on github.com's stand-in, `m` of hubot on the GHES host; all
+/// fine-grained, so that each check is one request (no SSO probe).
 fn two_hosts(env: &Env, n: usize, m: usize) {
     env.hub.create_user(NewUser { login: OTHER.into(), ..Default::default() }).unwrap();
     for i in 0..n {
-        env.store(&format!("a{i}"), &env.classic(&["repo"]), &env.host().key(), None);
+        let token = env.mint(NewToken::new(LOGIN, TokenKind::FineGrained));
+        env.store(&format!("a{i}"), &token, &env.host().key(), None);
     }
     for i in 0..m {
-        let token = env.mint(NewToken::classic(OTHER, &["repo"]));
+        let token = env.mint(NewToken::new(OTHER, TokenKind::FineGrained));
         env.store(&format!("b{i}"), &token, &env.ghes_web(), None);
     }
 }

@@ -110,3 +110,43 @@ export function needsAttention(t: TokenView): boolean {
   const bad: TokenStatus[] = ["expiring", "expired", "invalid", "sso_required"];
   return bad.includes(t.status) || (t.days_left !== null && t.days_left <= 14);
 }
+
+/** "Checking 3 of 7…" while a re-check of every token runs. */
+export function recheckProgressLabel(lang: Lang, run: { done: number; total: number }): string {
+  return translate(lang, "recheck.progress", { done: run.done, total: run.total });
+}
+
+/** "7 checked · 2 need attention" (or "· all good") once every token was re-checked. */
+export function recheckSummary(lang: Lang, views: readonly TokenView[]): string {
+  const attention = views.filter(needsAttention).length;
+  const tail = attention > 0 ? plural(lang, "summary.attention", attention) : translate(lang, "summary.allGood");
+  return `${plural(lang, "recheck.checked", views.length)} · ${tail}`;
+}
+
+/** "Read-only", "Read and write", "Admin"; a level Jeton does not know is shown as is. */
+export function levelLabel(lang: Lang, level: string): string {
+  const l = level.trim().toLowerCase();
+  return l === "read" || l === "write" || l === "admin" ? translate(lang, `level.${l}`) : level;
+}
+
+/**
+ * The action that fixes a token's state, for the drawer to put first: authorize SSO,
+ * renew (expired, revoked or expiring), re-check (GitHub unreachable, limited, or never
+ * asked), or none when all is well.
+ */
+export function fixFor(t: TokenView): "sso" | "renew" | "recheck" | null {
+  switch (t.status) {
+    case "sso_required":
+      return t.sso_url ? "sso" : "recheck";
+    case "expired":
+    case "invalid":
+    case "expiring":
+      return "renew";
+    case "unreachable":
+    case "rate_limited":
+    case "unknown":
+      return "recheck";
+    case "valid":
+      return null;
+  }
+}

@@ -133,6 +133,69 @@ const en = {
     "Jeton removes it from its list and deletes the secret from the keychain. The token stays valid on GitHub until it expires or you revoke it there.",
   "forget.confirm": "Forget",
   "forget.done": "“{name}” was forgotten.",
+
+  "recheck.all": "Re-check all",
+  "recheck.allTitle": "Ask GitHub about every token again",
+  "recheck.progress": "Checking {done} of {total}…",
+  "recheck.checked_one": "{n} checked",
+  "recheck.checked_other": "{n} checked",
+
+  "readonly.title": "Changes are not saved",
+  "readonly.note":
+    "You can look at your tokens, but nothing you add, forget, name or import is saved until Jeton’s data file is fixed.",
+
+  "recovered.title": "Found in your keychain",
+  "recovered.intro":
+    "These secrets are in your system keychain, but no token in Jeton uses them, perhaps after an add was interrupted. Name one to keep it, or delete it.",
+  "recovered.item": "Keychain entry",
+  "recovered.name": "Name it",
+  "recovered.delete": "Delete",
+  "recovered.deleteTitle": "Delete this secret from the keychain?",
+  "recovered.deleteBody":
+    "Jeton deletes keychain entry {id}. If it is a token still in use somewhere, it stays valid on GitHub, but no copy of it remains on this machine.",
+  "recovered.deleted": "The secret was deleted from the keychain.",
+
+  "adopt.title": "Name this secret",
+  "adopt.intro":
+    "Jeton checks the secret with GitHub, then lists it with your tokens. It stays where it is, in the keychain.",
+  "adopt.submit": "Check and name",
+  "adopt.busy": "Checking with GitHub…",
+  "adopt.done": "“{name}” was added from your keychain.",
+
+  "missing.badge": "Secret missing",
+  "missing.explain":
+    "This token’s secret is no longer in your system keychain, so Jeton cannot use it. Add the token again, or forget it.",
+
+  "grants.included": "included",
+  "grants.enterprise": "Enterprise",
+  "grants.ghesOnly": "GHES only",
+  "grants.undocumented": "Not a scope GitHub documents.",
+  "grants.recorded": "Recorded when Jeton created this token — GitHub’s API does not report fine-grained permissions",
+  "grants.notRecorded":
+    "GitHub does not report a fine-grained token’s permissions. Tokens made with Jeton’s wizard will show them here.",
+  "grants.permission": "Permission",
+  "grants.access": "Access",
+  "level.read": "Read-only",
+  "level.write": "Read and write",
+  "level.admin": "Admin",
+
+  "menu.label": "More actions",
+  "menu.export": "Export metadata…",
+  "menu.exportHint": "Secrets stay in your keychain; this file holds none",
+  "menu.import": "Import metadata…",
+  "menu.importHint": "From a file Jeton exported on another machine",
+  "export.done": "Saved jeton-metadata.json. Secrets stay in your keychain; this file holds none.",
+  "import.title": "Import finished",
+  "import.added": "Added",
+  "import.renamed": "Renamed: the name was taken here",
+  "import.withoutSecret": "Without a secret on this machine",
+  "import.withoutSecretHint":
+    "Their secret is in the other machine’s keychain. Add each of these tokens again here to use it.",
+  "import.already_one": "{n} token was already here and was left as it was.",
+  "import.already_other": "{n} tokens were already here and were left as they were.",
+  "import.nothing": "The file held no token.",
+  "import.readFailed": "Jeton could not read this file.",
+  "ok": "OK",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -270,6 +333,71 @@ const fr: Messages = {
     "Jeton le retire de sa liste et supprime le secret du trousseau. Le jeton reste valide sur GitHub jusqu’à son expiration ou sa révocation.",
   "forget.confirm": "Oublier",
   "forget.done": "« {name} » a été oublié.",
+
+  "recheck.all": "Tout revérifier",
+  "recheck.allTitle": "Redemander à GitHub l’état de chaque jeton",
+  "recheck.progress": "Vérification {done} sur {total}…",
+  "recheck.checked_one": "{n} vérifié",
+  "recheck.checked_other": "{n} vérifiés",
+
+  "readonly.title": "Les modifications ne sont pas enregistrées",
+  "readonly.note":
+    "Vous pouvez consulter vos jetons, mais rien de ce que vous ajoutez, oubliez, nommez ou importez n’est enregistré tant que le fichier de données de Jeton n’est pas réparé.",
+
+  "recovered.title": "Trouvés dans votre trousseau",
+  "recovered.intro":
+    "Ces secrets sont dans le trousseau du système, mais aucun jeton de Jeton ne les utilise, peut-être après un ajout interrompu. Nommez-en un pour le garder, ou supprimez-le.",
+  "recovered.item": "Entrée du trousseau",
+  "recovered.name": "Nommer",
+  "recovered.delete": "Supprimer",
+  "recovered.deleteTitle": "Supprimer ce secret du trousseau ?",
+  "recovered.deleteBody":
+    "Jeton supprime l’entrée {id} du trousseau. Si c’est un jeton encore utilisé ailleurs, il reste valide sur GitHub, mais cette machine n’en garde aucune copie.",
+  "recovered.deleted": "Le secret a été supprimé du trousseau.",
+
+  "adopt.title": "Nommer ce secret",
+  "adopt.intro":
+    "Jeton vérifie le secret auprès de GitHub, puis l’ajoute à vos jetons. Il reste où il est, dans le trousseau.",
+  "adopt.submit": "Vérifier et nommer",
+  "adopt.busy": "Vérification auprès de GitHub…",
+  "adopt.done": "« {name} » a été ajouté depuis votre trousseau.",
+
+  "missing.badge": "Secret manquant",
+  "missing.explain":
+    "Le secret de ce jeton n’est plus dans le trousseau du système : Jeton ne peut pas l’utiliser. Ajoutez de nouveau le jeton, ou oubliez-le.",
+
+  "grants.included": "inclus",
+  "grants.enterprise": "Entreprise",
+  "grants.ghesOnly": "GHES seulement",
+  "grants.undocumented": "Portée non documentée par GitHub.",
+  "grants.recorded":
+    "Enregistrées quand Jeton a créé ce jeton — l’API de GitHub ne communique pas les permissions à granularité fine",
+  "grants.notRecorded":
+    "GitHub ne communique pas les permissions d’un jeton à granularité fine. Celles des jetons créés avec l’assistant de Jeton s’afficheront ici.",
+  "grants.permission": "Permission",
+  "grants.access": "Accès",
+  "level.read": "Lecture seule",
+  "level.write": "Lecture et écriture",
+  "level.admin": "Administration",
+
+  "menu.label": "Plus d’actions",
+  "menu.export": "Exporter les métadonnées…",
+  "menu.exportHint": "Les secrets restent dans votre trousseau ; ce fichier n’en contient aucun",
+  "menu.import": "Importer des métadonnées…",
+  "menu.importHint": "Depuis un fichier exporté par Jeton sur une autre machine",
+  "export.done":
+    "jeton-metadata.json enregistré. Les secrets restent dans votre trousseau ; ce fichier n’en contient aucun.",
+  "import.title": "Importation terminée",
+  "import.added": "Ajoutés",
+  "import.renamed": "Renommés : le nom était déjà pris ici",
+  "import.withoutSecret": "Sans secret sur cette machine",
+  "import.withoutSecretHint":
+    "Leur secret est dans le trousseau de l’autre machine. Ajoutez de nouveau chacun de ces jetons ici pour l’utiliser.",
+  "import.already_one": "{n} jeton était déjà là et n’a pas changé.",
+  "import.already_other": "{n} jetons étaient déjà là et n’ont pas changé.",
+  "import.nothing": "Le fichier ne contenait aucun jeton.",
+  "import.readFailed": "Jeton n’a pas pu lire ce fichier.",
+  "ok": "OK",
 };
 
 export const messages: Record<Lang, Messages> = { en, fr };

@@ -2,17 +2,24 @@
 // It never holds a secret: `add` passes the pasted token straight to the back end.
 
 import { getContext, setContext } from "svelte";
-import { toErrorPayload } from "./backend";
-import type { AppInfo, Backend, ErrorPayload, Lang, Result, TokenView } from "./backend";
+import { call, toErrorPayload } from "./backend";
+import type { AppInfo, Backend, ErrorPayload, Lang, Result, ScopeNode, TokenView } from "./backend";
+import { recheckSummary } from "./format";
 import { langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
-import { arrange, upsert } from "./tokens";
+import { arrange, replaceExisting, upsert } from "./tokens";
 import type { ListQuery } from "./tokens";
+import { VaultState } from "./vault.svelte";
 
 export interface Notice {
   id: number;
   tone: "info" | "error";
   text: string;
+}
+
+export interface RecheckRun {
+  done: number;
+  total: number;
 }
 
 const HIGHLIGHT_MS = 6000;
@@ -36,12 +43,22 @@ export class AppStore {
   forgetTarget = $state<TokenView | null>(null);
   notice = $state<Notice | null>(null);
   now = $state(new Date());
+  /** How far "Re-check all" has come; null when it is not running. */
+  recheckRun = $state<RecheckRun | null>(null);
+  /** The classic scopes as GitHub documents them; loaded the first time a drawer needs it. */
+  catalogue = $state<ScopeNode[] | null>(null);
+  /** Read-only data, keychain trouble, recovered and missing secrets. */
+  readonly vault: VaultState = new VaultState(this);
 
   readonly groups = $derived(arrange(this.tokens, this.query));
   readonly selected = $derived(this.tokens.find((t) => t.id !== null && t.id === this.selectedId) ?? null);
+  /** The keychain banner's reason: from the last keychain check, or from the vault's health. */
+  readonly keychainProblem = $derived(this.keychainError ?? this.vault.health?.keychain ?? null);
 
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #noticeSeq = 0;
+  #catalogueLoad: Promise<void> | null = null;
+  #runSeq = 0;
 
   constructor(backend: Backend) {
     this.backend = backend;
@@ -57,7 +74,7 @@ export class AppStore {
     } catch {
       this.lang = langFromLocale(globalThis.navigator?.language);
     }
-    await Promise.all([this.checkKeychain(), this.load()]);
+    await Promise.all([this.checkKeychain(), this.load(), this.vault.load()]);
   }
 
   async checkKeychain(): Promise<boolean> {
@@ -70,7 +87,8 @@ export class AppStore {
 
   /** Retry from the banner: once the keychain answers, reload the list. */
   async retryKeychain(): Promise<void> {
-    if (await this.checkKeychain()) await this.load();
+    const ok = await this.checkKeychain();
+    await Promise.all([this.vault.load(), ok ? this.load() : Promise.resolve()]);
   }
 
   async load(): Promise<void> {
@@ -91,6 +109,7 @@ export class AppStore {
       this.tokens = upsert(this.tokens, r.data);
       this.highlight(r.data.id);
       this.notify("info", this.t("add.added", { name: r.data.name ?? name }));
+      void this.vault.load();
     } else if (r.error.code.startsWith("keychain_")) {
       this.keychainError = r.error;
     }
@@ -104,6 +123,52 @@ export class AppStore {
     this.checking = this.checking.filter((c) => c !== id);
     if (r.status === "ok") this.tokens = upsert(this.tokens, r.data);
     else this.notify("error", r.error.message);
+  }
+
+  /**
+   * Re-checks every token. Each result updates its row as it arrives on the channel,
+   * before the command returns; the final list then settles every row.
+   */
+  async recheckAll(): Promise<void> {
+    if (this.recheckRun) return;
+    const run = ++this.#runSeq;
+    const ids = this.tokens.flatMap((t) => (t.id === null ? [] : [t.id]));
+    this.recheckRun = { done: 0, total: ids.length };
+    this.checking = [...new Set([...this.checking, ...ids])];
+    const r = await call(() =>
+      this.backend.recheckAll((p) => {
+        // A message that arrives once its run has ended is stale: the final list won.
+        if (this.#runSeq !== run || !this.recheckRun) return;
+        this.recheckRun = { done: Math.max(this.recheckRun.done, p.done), total: p.total };
+        this.#settle(p.token);
+      }),
+    );
+    this.recheckRun = null;
+    this.checking = this.checking.filter((c) => !ids.includes(c));
+    if (r.status === "ok") {
+      for (const view of r.data) this.tokens = replaceExisting(this.tokens, view);
+      this.notify("info", recheckSummary(this.lang, r.data));
+    } else {
+      this.notify("error", r.error.message);
+    }
+  }
+
+  #settle(view: TokenView): void {
+    this.tokens = replaceExisting(this.tokens, view);
+    if (view.id !== null) this.checking = this.checking.filter((c) => c !== view.id);
+  }
+
+  /** Loads the scope catalogue once; a failure lets the next caller try again. */
+  ensureCatalogue(): Promise<void> {
+    this.#catalogueLoad ??= this.backend.scopeCatalogue().then(
+      (c) => {
+        this.catalogue = c;
+      },
+      () => {
+        this.#catalogueLoad = null;
+      },
+    );
+    return this.#catalogueLoad;
   }
 
   isChecking(id: string | null): boolean {
@@ -124,6 +189,7 @@ export class AppStore {
       this.tokens = this.tokens.filter((x) => x.id !== id);
       if (this.selectedId === id) this.selectedId = null;
       this.notify("info", this.t("forget.done", { name: t.name ?? "" }));
+      void this.vault.load();
     } else {
       this.notify("error", r.error.message);
     }
@@ -139,7 +205,7 @@ export class AppStore {
       return;
     }
     // Messages stored with the tokens come back in the new language.
-    await this.load();
+    await Promise.all([this.load(), this.vault.load()]);
   }
 
   async openUrl(url: string): Promise<void> {
@@ -182,15 +248,6 @@ export class AppStore {
       f();
     }, ms);
     this.#timers.add(t);
-  }
-}
-
-/** Runs a command; a thrown error becomes an error result, so callers handle one shape. */
-async function call<T>(f: () => Promise<Result<T, ErrorPayload>>): Promise<Result<T, ErrorPayload>> {
-  try {
-    return await f();
-  } catch (e) {
-    return { status: "error", error: toErrorPayload(e) };
   }
 }
 

@@ -131,3 +131,15 @@ export function upsert(tokens: readonly TokenView[], view: TokenView): TokenView
   out[i] = view;
   return out;
 }
+
+/**
+ * Replaces the token with the same id and leaves the list alone otherwise: a result that
+ * arrives for a token forgotten meanwhile must not bring it back.
+ */
+export function replaceExisting(tokens: readonly TokenView[], view: TokenView): TokenView[] {
+  const i = view.id === null ? -1 : tokens.findIndex((t) => t.id === view.id);
+  if (i < 0) return tokens as TokenView[];
+  const out = [...tokens];
+  out[i] = view;
+  return out;
+}

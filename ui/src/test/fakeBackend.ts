@@ -1,7 +1,19 @@
 // A fake Backend for component tests: an in-memory list and spies on every call.
 
 import { vi } from "vitest";
-import type { AppInfo, Backend, ErrorPayload, Lang, Result, TokenView } from "../lib/backend";
+import type {
+  AppInfo,
+  Backend,
+  ErrorPayload,
+  ImportSummary,
+  Lang,
+  RecheckProgress,
+  Result,
+  ScopeNode,
+  TokenView,
+  VaultHealth,
+} from "../lib/backend";
+import { CATALOGUE } from "./catalogue";
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
   return {
@@ -22,21 +34,30 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
   };
 }
 
-const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data });
-const err = <T>(error: ErrorPayload): Result<T, ErrorPayload> => ({ status: "error", error });
+export const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data });
+export const err = <T>(error: ErrorPayload): Result<T, ErrorPayload> => ({ status: "error", error });
 
 export interface FakeOptions {
   tokens?: TokenView[];
   lang?: Lang;
   keychain?: ErrorPayload | null;
+  health?: Partial<VaultHealth>;
+  catalogue?: ScopeNode[];
   /** What addToken answers; default: a valid classic token named as asked. */
   add?: (name: string, host: string | null, secret: string) => Promise<Result<TokenView, ErrorPayload>>;
+  /** Replaces the default re-check of every token (which reports each one in turn). */
+  recheckAll?: (onProgress: (p: RecheckProgress) => void) => Promise<Result<TokenView[], ErrorPayload>>;
+  /** What adoptRecovered answers; default: a valid token with that id and name. */
+  adopt?: (id: string, name: string, host: string | null) => Promise<Result<TokenView, ErrorPayload>>;
+  importSummary?: ImportSummary;
 }
 
 export function fakeBackend(opts: FakeOptions = {}) {
   let tokens = [...(opts.tokens ?? [])];
   let keychain = opts.keychain ?? null;
+  const health: VaultHealth = { read_only: null, keychain: null, recovered: [], missing: [], ...opts.health };
   const info: AppInfo = { version: "0.0.0-test", lang: opts.lang ?? "en", github_url: "https://github.com", data_dir: "/tmp" };
+  const checked = (t: TokenView): TokenView => ({ ...t, last_checked: new Date().toISOString() });
   const backend = {
     appInfo: vi.fn(async () => info),
     keychainStatus: vi.fn(async () => (keychain ? err<null>(keychain) : ok(null))),
@@ -49,21 +70,49 @@ export function fakeBackend(opts: FakeOptions = {}) {
     }),
     recheckToken: vi.fn(async (id: string) => {
       const t = tokens.find((x) => x.id === id);
-      return t ? ok({ ...t, last_checked: new Date().toISOString() }) : err<TokenView>({ code: "not_found", message: "gone" });
+      return t ? ok(checked(t)) : err<TokenView>({ code: "not_found", message: "gone" });
+    }),
+    recheckAll: vi.fn(async (onProgress: (p: RecheckProgress) => void) => {
+      if (opts.recheckAll) return opts.recheckAll(onProgress);
+      tokens = tokens.map(checked);
+      tokens.forEach((t, i) => onProgress({ done: i + 1, total: tokens.length, token: t }));
+      return ok([...tokens]);
     }),
     forgetToken: vi.fn(async (id: string) => {
       tokens = tokens.filter((t) => t.id !== id);
+      health.missing = health.missing.filter((m) => m.id !== id);
       return ok(null);
     }),
     setLang: vi.fn(async (lang: Lang) => {
       info.lang = lang;
     }),
+    scopeCatalogue: vi.fn(async () => opts.catalogue ?? CATALOGUE),
+    vaultHealth: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
+    adoptRecovered: vi.fn(async (id: string, name: string, host: string | null) => {
+      if (opts.adopt) return opts.adopt(id, name, host);
+      const view = token({ name, id, host: host ?? "https://github.com" });
+      health.recovered = health.recovered.filter((x) => x !== id);
+      tokens.push(view);
+      return ok(view);
+    }),
+    deleteRecovered: vi.fn(async (id: string) => {
+      health.recovered = health.recovered.filter((x) => x !== id);
+      return ok(null);
+    }),
+    exportBackup: vi.fn(async () => ok(JSON.stringify({ format: "jeton-metadata", tokens: tokens.map((t) => t.name) }))),
+    importBackup: vi.fn(async (_json: string) =>
+      ok<ImportSummary>(opts.importSummary ?? { added: [], already_present: [], renamed: [], without_secret: [] }),
+    ),
     openUrl: vi.fn(async (_url: string) => {}),
   } satisfies Backend;
   return {
     backend,
+    health,
     setKeychain(e: ErrorPayload | null) {
       keychain = e;
+    },
+    setTokens(list: TokenView[]) {
+      tokens = [...list];
     },
   };
 }
