@@ -57,7 +57,11 @@ driver.stderr.on("data", (d) => appLog.push(d));
 
 let session;
 let failed = false;
-const shot = async (name) => writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+// Screenshots wait for two animation frames so that they show what was just rendered.
+const shot = async (name) => {
+  await session.execute("return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));");
+  writeFileSync(join(artifacts, `${name}.png`), await session.screenshot());
+};
 
 try {
   session = await Session.start(`http://127.0.0.1:${port}`, app);
