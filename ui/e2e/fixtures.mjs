@@ -35,7 +35,14 @@ export function view(now, t) {
 export function manyTokens(now) {
   return [
     view(now, { name: "Laptop git", scopes: ["repo", "workflow", "read:org"], days_left: 74 }),
-    view(now, { name: "CI deploy", kind: "fine_grained", status: "expiring", days_left: 9, last_checked: iso(now, -2 * 60 * MIN) }),
+    view(now, {
+      name: "CI deploy",
+      kind: "fine_grained",
+      status: "expiring",
+      days_left: 9,
+      last_checked: iso(now, -2 * 60 * MIN),
+      permissions: { contents: "write", metadata: "read", pull_requests: "write", actions: "read", deployments: "write" },
+    }),
     view(now, {
       name: "Release bot",
       scopes: ["repo", "write:packages", "read:org", "gist", "user:email"],
@@ -111,3 +118,6 @@ export function manyTokens(now) {
     }),
   ];
 }
+
+/** Keychain entries no token uses (UUIDs, as Rust names them). */
+export const RECOVERED = ["3f2a9c1e-7b4d-4e0a-9c55-1d2e3f4a5b6c", "b81e07d2-55aa-4c1f-8e3b-9f0d1c2b3a4d"];

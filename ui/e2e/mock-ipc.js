@@ -3,19 +3,33 @@
 // It must not reference anything outside itself: Playwright sends its source text.
 
 /**
- * @param {{ lang: "en" | "fr", tokens: any[], keychainFailures?: number, addDelayMs?: number }} config
+ * @typedef {{
+ *   lang: "en" | "fr",
+ *   tokens: any[],
+ *   keychainFailures?: number,
+ *   addDelayMs?: number,
+ *   health?: { read_only?: any, keychain?: any, recovered?: string[], missing?: { id: string, name: string }[] },
+ *   catalogue?: any[],
+ *   recheckDelayMs?: number,
+ *   recheckPatches?: Record<string, any>,
+ * }} MockConfig
  */
+
+/** @param {MockConfig} config */
 export function installMockIpc(config) {
   const w = /** @type {any} */ (window);
   const state = {
     lang: config.lang,
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,
+    health: { read_only: null, keychain: null, recovered: [], missing: [], ...structuredClone(config.health ?? {}) },
   };
   /** Every call, with the secret replaced: the flows assert on it. */
   const calls = [];
   const opened = [];
-  w.__jeton = { calls, opened, state };
+  /** How the last "re-check all" went: messages delivered, and whether the command returned. */
+  const recheck = { delivered: 0, returned: false };
+  w.__jeton = { calls, opened, state, recheck };
 
   const msg = {
     en: {
@@ -24,6 +38,10 @@ export function installMockIpc(config) {
       token_malformed: "This is not a valid GitHub token: it does not start like any GitHub token (ghp_, github_pat_, gho_, ghu_, ghs_, ghr_, or 40 hexadecimal characters). Copy the whole token from GitHub again.",
       name_taken: (n) => `A token is already named "${n}". Choose another name.`,
       keychain_locked: "The system keychain is locked. Unlock it (your login password), then try again.",
+      metadata_read_only: "Jeton's data is read-only (unreadable or newer file). No change is saved.",
+      import_invalid: (d) =>
+        `This file is not a Jeton export this version can read (${d}); nothing was imported. Choose a file exported by Jeton.`,
+      not_found: (n) => `No token or keychain entry is named "${n}".`,
     },
     fr: {
       token_invalid: "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.",
@@ -31,6 +49,11 @@ export function installMockIpc(config) {
       token_malformed: "Ce n’est pas un jeton GitHub valide : il ne commence pas comme un jeton GitHub. Copiez à nouveau le jeton entier depuis GitHub.",
       name_taken: (n) => `Un jeton s’appelle déjà « ${n} ». Choisissez un autre nom.`,
       keychain_locked: "Le trousseau du système est verrouillé. Déverrouillez-le (mot de passe de session), puis réessayez.",
+      metadata_read_only:
+        "Les données de Jeton sont en lecture seule (fichier illisible ou trop récent). Aucune modification n’est enregistrée.",
+      import_invalid: (d) =>
+        `Ce fichier n’est pas un export de Jeton lisible (${d}) ; rien n’a été importé. Choisissez un fichier exporté par Jeton.`,
+      not_found: (n) => `Aucun jeton ni entrée du trousseau ne s’appelle « ${n} ».`,
     },
   };
   const fail = (code, arg) => {
@@ -40,8 +63,13 @@ export function installMockIpc(config) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
+  const writable = () => {
+    if (state.health.read_only) fail("metadata_read_only");
+  };
+
   async function addToken({ name, host, token }) {
     await sleep(config.addDelayMs ?? 300);
+    writable();
     if (state.tokens.some((t) => t.name === name)) fail("name_taken", name);
     if (token.startsWith("ghp_bad")) fail("token_invalid");
     if (token.startsWith("ghp_net")) fail("network");
@@ -56,6 +84,7 @@ export function installMockIpc(config) {
       well_formed: true,
       login: "octocat",
       scopes: fine ? null : ["repo", "workflow"],
+      permissions: null,
       expires_at: expires,
       status: "valid",
       sso_url: null,
@@ -65,6 +94,89 @@ export function installMockIpc(config) {
     };
     state.tokens.push(view);
     return view;
+  }
+
+  /**
+   * Re-checks every token in the vault's order, one at a time, sending each result on
+   * the channel as Tauri does: `runCallback(id, {message, index})`, then `{end, index}`.
+   */
+  async function recheckAll({ onProgress }) {
+    const m = /^__CHANNEL__:(\d+)$/.exec(String(onProgress));
+    if (!m) throw new Error(`mock IPC: recheck_all wants a channel, got ${JSON.stringify(onProgress)}`);
+    const channel = Number(m[1]);
+    const send = (index, data) =>
+      setTimeout(() => {
+        w.__TAURI_INTERNALS__.runCallback(channel, data);
+        if ("message" in data) recheck.delivered = index + 1;
+      }, 0);
+    recheck.delivered = 0;
+    recheck.returned = false;
+    const total = state.tokens.length;
+    let done = 0;
+    for (const t of state.tokens) {
+      await sleep(config.recheckDelayMs ?? 250);
+      Object.assign(t, config.recheckPatches?.[t.id] ?? {}, { last_checked: isoNow() });
+      done += 1;
+      send(done - 1, { index: done - 1, message: { done, total, token: structuredClone(t) } });
+    }
+    send(done, { index: done, end: true });
+    await sleep(20);
+    recheck.returned = true;
+    return structuredClone(state.tokens);
+  }
+
+  async function adoptRecovered({ id, name, host }) {
+    await sleep(400);
+    writable();
+    if (!state.health.recovered.includes(id)) fail("not_found", id);
+    if (state.tokens.some((t) => t.name === name)) fail("name_taken", name);
+    const view = {
+      id,
+      name,
+      host: host ?? "https://github.com",
+      kind: "classic",
+      well_formed: true,
+      login: "octocat",
+      scopes: ["repo", "read:org"],
+      permissions: null,
+      expires_at: new Date(Date.now() + 30 * 86_400_000 + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      status: "valid",
+      sso_url: null,
+      error: null,
+      days_left: 30,
+      last_checked: isoNow(),
+    };
+    state.health.recovered = state.health.recovered.filter((x) => x !== id);
+    state.tokens.push(view);
+    return structuredClone(view);
+  }
+
+  function importBackup({ json }) {
+    writable();
+    let doc;
+    try {
+      doc = JSON.parse(json);
+    } catch {
+      fail("import_invalid", "not JSON");
+    }
+    if (!Array.isArray(doc?.tokens)) fail("import_invalid", "no tokens");
+    /** @type {{ added: string[], already_present: string[], renamed: [string, string][], without_secret: string[] }} */
+    const summary = { added: [], already_present: [], renamed: [], without_secret: [] };
+    for (const rec of doc.tokens) {
+      const here = state.tokens.find((t) => t.id === rec.id);
+      if (here) {
+        summary.already_present.push(here.name);
+        continue;
+      }
+      let name = rec.name;
+      for (let n = 2; state.tokens.some((t) => t.name === name); n += 1) name = `${rec.name} (${n})`;
+      if (name !== rec.name) summary.renamed.push([rec.name, name]);
+      summary.added.push(name);
+      summary.without_secret.push(name);
+      state.tokens.push({ ...rec, name, status: "unknown", error: null, last_checked: null });
+      state.health.missing.push({ id: rec.id, name });
+    }
+    return summary;
   }
 
   async function handle(cmd, args) {
@@ -88,9 +200,46 @@ export function installMockIpc(config) {
         t.last_checked = isoNow();
         return structuredClone(t);
       }
+      case "recheck_all":
+        return recheckAll(args);
       case "forget_token":
+        writable();
         state.tokens = state.tokens.filter((x) => x.id !== args.id);
+        state.health.missing = state.health.missing.filter((x) => x.id !== args.id);
         return null;
+      case "vault_health":
+        return structuredClone(state.health);
+      case "scope_catalogue":
+        return structuredClone(config.catalogue ?? []);
+      case "adopt_recovered":
+        return adoptRecovered(args);
+      case "delete_recovered":
+        writable();
+        state.health.recovered = state.health.recovered.filter((x) => x !== args.id);
+        return null;
+      case "export_backup":
+        return JSON.stringify(
+          {
+            format: "jeton-metadata",
+            version: 2,
+            exported_at: isoNow(),
+            note: "Token metadata only: the secrets stay in the keychain.",
+            tokens: state.tokens.map(({ id, name, host, kind, login, scopes, permissions, expires_at }) => ({
+              id,
+              name,
+              host,
+              kind,
+              login,
+              scopes,
+              permissions,
+              expires_at,
+            })),
+          },
+          null,
+          2,
+        );
+      case "import_backup":
+        return importBackup(args);
       case "set_lang":
         state.lang = args.lang;
         return null;
@@ -102,14 +251,28 @@ export function installMockIpc(config) {
     }
   }
 
+  /**
+   * Arguments as they cross Tauri's IPC: JSON, where a value with the IPC key (a
+   * `Channel`) becomes what that function returns (`__CHANNEL__:<id>`).
+   */
+  const SERIALIZE_TO_IPC_FN = "__TAURI_TO_IPC_KEY__";
+  const overIpc = (args) =>
+    JSON.parse(
+      JSON.stringify(args, (_k, v) =>
+        v && typeof v === "object" && typeof v[SERIALIZE_TO_IPC_FN] === "function" ? v[SERIALIZE_TO_IPC_FN]() : v,
+      ),
+    );
+
   const callbacks = new Map();
   w.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
     async invoke(cmd, args = {}) {
-      const logged = { ...args };
+      const sent = overIpc(args);
+      const logged = { ...sent };
       if ("token" in logged) logged.token = "<redacted>";
+      if ("json" in logged) logged.json = `<${String(logged.json).length} characters>`;
       calls.push({ cmd, args: logged });
-      return handle(cmd, args);
+      return handle(cmd, sent);
     },
     transformCallback(callback, once = false) {
       const id = crypto.getRandomValues(new Uint32Array(1))[0];
@@ -123,7 +286,9 @@ export function installMockIpc(config) {
       callbacks.delete(id);
     },
     runCallback(id, data) {
-      callbacks.get(id)?.(data);
+      const callback = callbacks.get(id);
+      if (callback) callback(data);
+      else console.warn(`[TAURI] Couldn't find callback id ${id}.`);
     },
     callbacks,
     convertFileSrc: (p) => p,

@@ -53,6 +53,10 @@ pub enum Error {
     /// A metadata import that is not a Jeton export (or `tokens.json`) this version reads.
     #[error("import_invalid: {detail}")]
     ImportInvalid { detail: String },
+    /// A token GitHub's API cannot check (a GitHub App refresh token, `ghr_`): Jeton
+    /// never sends it, and knows only that it is well formed.
+    #[error("not_checkable")]
+    NotCheckable,
 }
 
 /// Which format rule a malformed token broke.
@@ -122,6 +126,7 @@ impl Error {
             Error::MetadataReadOnly => "metadata_read_only",
             Error::Storage { .. } => "storage",
             Error::ImportInvalid { .. } => "import_invalid",
+            Error::NotCheckable => "not_checkable",
         }
     }
 

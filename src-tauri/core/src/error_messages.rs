@@ -200,6 +200,13 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 format!("This file is not a Jeton export this version can read ({detail}); nothing was imported. Choose a file exported by Jeton.")
             }
         }
+        Error::NotCheckable => {
+            if fr {
+                "C’est un jeton d’actualisation d’application GitHub (ghr_) : il ne peut pas appeler l’API de GitHub, donc Jeton ne peut pas le vérifier en ligne et ne l’envoie jamais (son format est correct). Son application l’échange contre un jeton utilisateur (ghu_) : vérifiez plutôt celui-ci.".into()
+            } else {
+                "This is a GitHub App refresh token (ghr_): it cannot call GitHub's API, so Jeton cannot check it online and never sends it (its format is correct). Its app exchanges it for a user token (ghu_): check that one instead.".into()
+            }
+        }
     }
 }
 
@@ -229,6 +236,7 @@ mod tests {
             Error::MetadataReadOnly,
             Error::Storage { detail: "d".into() },
             Error::ImportInvalid { detail: "d".into() },
+            Error::NotCheckable,
         ]
     }
 

@@ -70,7 +70,7 @@ impl Jeton {
             .ok_or_else(|| crate::Error::NotFound { name: id.to_owned() })?;
         let parsed = token::parse(secret.expose())?;
         let host = self.config.host(host)?;
-        let user = self.client.get_user(&host, &parsed.secret).await?;
+        let user = self.ask_host(&host, parsed.kind, &parsed.secret).await?;
         let now = Utc::now();
         let (status, sso_url) = status_of_user(&user, &host);
         let record = checked_record(id.to_owned(), name, &host, parsed.kind, user, now, status, sso_url);

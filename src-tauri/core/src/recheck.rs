@@ -19,7 +19,7 @@ use tokio::sync::{mpsc, Semaphore};
 use tokio::time::Instant;
 
 use crate::error::{Error, Result};
-use crate::github::UserCheck;
+use crate::github::client::TokenCheck;
 use crate::i18n::Lang;
 use crate::model::{TokenRecord, TokenView};
 use crate::service::Jeton;
@@ -75,7 +75,7 @@ impl HostGate {
 }
 
 /// A finished check: the token's index in the run and GitHub's answer.
-type Answer = (usize, Result<UserCheck>);
+type Answer = (usize, Result<TokenCheck>);
 
 impl Jeton {
     /// Re-checks every stored token. `on_progress` is called once per token as its
@@ -136,7 +136,7 @@ impl Jeton {
     }
 
     /// Asks GitHub about one token once its host lets it: a permit, and no pause.
-    async fn check_gated(&self, record: &TokenRecord, gate: &HostGate, max_pause: Duration) -> Result<UserCheck> {
+    async fn check_gated(&self, record: &TokenRecord, gate: &HostGate, max_pause: Duration) -> Result<TokenCheck> {
         let _permit = gate.permits.acquire().await.map_err(|_| Error::Storage { detail: "re-check stopped".into() })?;
         let mut waited = false;
         loop {
@@ -169,12 +169,13 @@ impl Jeton {
 /// still shown, as it was, with the error (nothing is dropped).
 async fn record_batch(
     jeton: Arc<Jeton>,
-    items: Vec<(usize, TokenRecord, Result<UserCheck>)>,
+    items: Vec<(usize, TokenRecord, Result<TokenCheck>)>,
     lang: Lang,
 ) -> Vec<(usize, TokenView)> {
     let fallback: Vec<(usize, TokenRecord)> = items.iter().map(|(i, r, _)| (*i, r.clone())).collect();
     let task = tokio::task::spawn_blocking(move || {
-        items.into_iter().map(|(i, record, answer)| (i, jeton.record_check(&record, answer, lang))).collect()
+        let (index, items): (Vec<usize>, Vec<_>) = items.into_iter().map(|(i, r, a)| (i, (r, a))).unzip();
+        index.into_iter().zip(jeton.record_checks(items, lang)).collect()
     });
     task.await.unwrap_or_else(|e| {
         let error = Error::Storage { detail: format!("recording the answers failed: {e}") }.payload(lang);

@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use crate::config::{Config, Host};
 use crate::error::{Error, Result};
-use crate::github::{GitHubClient, UserCheck};
+use crate::github::client::TokenCheck;
+use crate::github::GitHubClient;
 use crate::i18n::Lang;
-use crate::model::{rfc3339, CheckRecord, TokenRecord, TokenStatus, TokenView};
+use crate::model::{rfc3339, CheckRecord, TokenKind, TokenRecord, TokenStatus, TokenView};
 use crate::status::{days_left, view_of};
 use crate::token;
 use crate::vault::{KeyringStore, MetadataStore, SecretStore, Vault};
@@ -86,7 +87,7 @@ impl Jeton {
             Ok(user) => {
                 let (status, sso_url) = status_of_user(&user, &host);
                 view.sso_url = sso_url;
-                view.login = Some(user.login);
+                view.login = user.login;
                 view.scopes = if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
                 view.expires_at = user.expires_at.map(rfc3339);
                 view.days_left = user.expires_at.map(|e| days_left(e, now) as i32);
@@ -118,11 +119,22 @@ impl Jeton {
         if self.vault.list()?.iter().any(|t| t.name == name) {
             return Err(Error::NameTaken { name: name.into() });
         }
-        let user = self.ask_host(&host, parsed.kind, &parsed.secret).await?;
         let now = Utc::now();
-        let (status, sso_url) = status_of_user(&user, &host);
-        let record =
-            checked_record(uuid::Uuid::new_v4().to_string(), name, &host, parsed.kind, user, now, status, sso_url);
+        let id = uuid::Uuid::new_v4().to_string();
+        let record = match self.ask_host(&host, parsed.kind, &parsed.secret).await {
+            Ok(user) => {
+                let (status, sso_url) = status_of_user(&user, &host);
+                checked_record(id, name, &host, parsed.kind, user, now, status, sso_url)
+            }
+            // Kept, though GitHub cannot say more about it than its format does.
+            Err(Error::NotCheckable) => {
+                let mut record = TokenRecord::new(id, name.to_owned(), host.key(), parsed.kind, now);
+                let error = Some(Error::NotCheckable.payload(Lang::from_env()));
+                record.last_check = Some(CheckRecord { at: now, status: TokenStatus::Unknown, sso_url: None, error });
+                record
+            }
+            Err(e) => return Err(e),
+        };
         let stored = self.vault.add_async(record, parsed.secret).await?;
         Ok(view_of(&stored, now))
     }
@@ -144,30 +156,66 @@ impl Jeton {
         Ok(self.record_check(&record, result, lang))
     }
 
-    /// `GET /user` with a stored token's secret.
-    pub(crate) async fn ask_github(&self, record: &TokenRecord) -> Result<UserCheck> {
+    /// Asks GitHub about a stored token (see [`Jeton::ask_host`]); a refresh token's
+    /// secret is not even read.
+    pub(crate) async fn ask_github(&self, record: &TokenRecord) -> Result<TokenCheck> {
+        if record.kind == TokenKind::AppRefresh {
+            return Err(Error::NotCheckable);
+        }
         let secret = self.vault.secret_async(record).await?;
         let host = self.config.host(Some(&record.host))?;
-        self.client.get_user(&host, &secret).await
+        self.ask_host(&host, record.kind, &secret).await
     }
 
-    /// `GET /user`, and for classic tokens (the only ones SAML SSO holds back) whether
-    /// an organization wants the token authorized.
-    async fn ask_host(&self, host: &Host, kind: crate::model::TokenKind, secret: &crate::Secret) -> Result<UserCheck> {
-        let mut user = self.client.get_user(host, secret).await?;
-        if kind == crate::model::TokenKind::Classic && user.sso.is_none() {
-            user.sso = self.client.probe_sso(host, secret).await.unwrap_or(None);
-        }
-        Ok(user)
+    /// Asks GitHub about a token the way its kind allows: `GET /user` (and for classic
+    /// tokens, the only ones SAML SSO holds back, `GET /user/orgs`), `GET /rate_limit`
+    /// for installation tokens; a refresh token is never sent (`not_checkable`).
+    pub(crate) async fn ask_host(&self, host: &Host, kind: TokenKind, secret: &crate::Secret) -> Result<TokenCheck> {
+        self.client.check_token(host, kind, secret).await?.ok_or(Error::NotCheckable)
     }
 
     /// Records what GitHub said about a token and returns how it now looks. When the
     /// record cannot be saved (read-only data), the answer is still shown.
-    pub(crate) fn record_check(&self, record: &TokenRecord, result: Result<UserCheck>, lang: Lang) -> TokenView {
+    pub(crate) fn record_check(&self, record: &TokenRecord, result: Result<TokenCheck>, lang: Lang) -> TokenView {
+        let mut views = self.record_checks(vec![(record.clone(), result)], lang);
+        views.pop().expect("one view per answer")
+    }
+
+    /// Records several answers in one write of the metadata (one lock, one fsync'd
+    /// save), as `recheck_all` does. A token forgotten meanwhile is shown with
+    /// `not_found`; when nothing can be saved, every answer is still shown, with the error.
+    pub(crate) fn record_checks(&self, items: Vec<(TokenRecord, Result<TokenCheck>)>, lang: Lang) -> Vec<TokenView> {
         let now = Utc::now();
-        let apply = |r: &mut TokenRecord| match &result {
+        let changes = items
+            .iter()
+            .map(|(r, result)| (r.id.clone(), |rec: &mut TokenRecord| self.apply_check(rec, result, lang, now)));
+        let saved = self.vault.update_many(changes);
+        let shown = |record: &TokenRecord, result: &Result<TokenCheck>, e: &Error| {
+            let mut copy = record.clone();
+            self.apply_check(&mut copy, result, lang, now);
+            TokenView { error: Some(e.payload(lang)), ..view_of(&copy, now) }
+        };
+        match saved {
+            Ok(updated) => items
+                .iter()
+                .zip(updated)
+                .map(|((record, result), u)| match u {
+                    Some(u) => view_of(&u, now),
+                    None => shown(record, result, &Error::NotFound { name: record.name.clone() }),
+                })
+                .collect(),
+            Err(e) => items.iter().map(|(record, result)| shown(record, result, &e)).collect(),
+        }
+    }
+
+    /// What an answer changes in a record: login, grants and expiry when GitHub
+    /// accepted the token (an unreadable expiry keeps the one known), and the last check.
+    fn apply_check(&self, r: &mut TokenRecord, result: &Result<TokenCheck>, lang: Lang, now: DateTime<Utc>) {
+        match result {
             Ok(user) => {
-                r.login = Some(user.login.clone());
+                if user.login.is_some() {
+                    r.login = user.login.clone();
+                }
                 if r.kind.has_scopes() {
                     r.scopes = Some(user.scopes.clone().unwrap_or_default());
                 }
@@ -183,16 +231,6 @@ impl Jeton {
                 let sso_url = if let Error::SsoRequired { url } = e { url.clone() } else { None };
                 r.last_check =
                     Some(CheckRecord { at: now, status: status_for_error(e), sso_url, error: Some(e.payload(lang)) });
-            }
-        };
-        match self.vault.update(&record.id, apply) {
-            Ok(updated) => view_of(&updated, now),
-            Err(e) => {
-                let mut copy = record.clone();
-                apply(&mut copy);
-                let mut view = view_of(&copy, now);
-                view.error = Some(e.payload(lang));
-                view
             }
         }
     }
@@ -217,14 +255,14 @@ pub(crate) fn checked_record(
     id: String,
     name: &str,
     host: &Host,
-    kind: crate::model::TokenKind,
-    user: UserCheck,
-    now: chrono::DateTime<Utc>,
+    kind: TokenKind,
+    user: TokenCheck,
+    now: DateTime<Utc>,
     status: TokenStatus,
     sso_url: Option<String>,
 ) -> TokenRecord {
     let mut record = TokenRecord::new(id, name.to_owned(), host.key(), kind, now);
-    record.login = Some(user.login);
+    record.login = user.login;
     record.scopes = if kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
     record.expires_at = user.expires_at;
     record.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
@@ -233,7 +271,7 @@ pub(crate) fn checked_record(
 
 /// A token GitHub accepted: valid, or held back by an organization's SAML SSO, with
 /// the page where the user authorizes it.
-pub(crate) fn status_of_user(user: &UserCheck, host: &Host) -> (TokenStatus, Option<String>) {
+pub(crate) fn status_of_user(user: &TokenCheck, host: &Host) -> (TokenStatus, Option<String>) {
     use crate::github::headers::Sso;
     match &user.sso {
         Some(Sso::Required { url }) => (TokenStatus::SsoRequired, Some(url.clone())),
@@ -254,6 +292,7 @@ pub fn status_for_error(e: &Error) -> TokenStatus {
         Error::SsoRequired { .. } => TokenStatus::SsoRequired,
         Error::RateLimited { .. } => TokenStatus::RateLimited,
         Error::Network { .. } | Error::BadResponse { .. } => TokenStatus::Unreachable,
+        Error::NotCheckable => TokenStatus::Unknown,
         _ => TokenStatus::Unknown,
     }
 }

@@ -122,6 +122,24 @@ async fn a_body_that_never_ends_ends_with_the_total_timeout() {
 }
 
 #[tokio::test]
+async fn retries_share_the_deadline_of_the_first_attempt() {
+    let mut opts = fast();
+    opts.total_timeout = Duration::from_secs(2);
+    let env = env_with(opts).await;
+    let token = env.classic(&[]);
+    // A 500 after 1 s, then a body that never ends: the second attempt gets what is left.
+    env.hub.set_latency(Some(Duration::from_secs(1)));
+    env.hub.inject_fault(Fault::InternalError, 1);
+    env.hub.set_token_fault(&token, Some(Fault::NeverEndingBody));
+    let start = Instant::now();
+    let e = env.client().get_user(&env.host(), &Secret::new(&token)).await.unwrap_err();
+    let took = start.elapsed();
+    assert!(took >= Duration::from_millis(1900) && took < Duration::from_millis(2600), "{took:?}");
+    assert_eq!(e.code(), "network");
+    assert_eq!(env.statuses("/user").len(), 2);
+}
+
+#[tokio::test]
 async fn slow_answers_within_the_deadline_are_fine_and_late_ones_time_out() {
     let mut opts = fast();
     opts.total_timeout = Duration::from_millis(800);

@@ -5,6 +5,11 @@
 //! API to set it up, both in-process ([`Control`], reached through [`FakeHub`]) and
 //! over HTTP under `/_admin`.
 //!
+//! For tests of clients: latency and [`Fault`]s (for the next requests or per token),
+//! per-token [`Rewrite`]s of the answers (status, headers, header bytes that are not
+//! text), and [`Stats`] with request counts, an in-flight gauge (`max_in_flight`,
+//! overall and by path) and a timed log of every request with its status.
+//!
 //! ```no_run
 //! # async fn demo() {
 //! use fakehub::{FakeHub, FakeHubOptions, NewToken, NewUser};

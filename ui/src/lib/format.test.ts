@@ -3,11 +3,15 @@ import {
   checkedLabel,
   daysLabel,
   daysTone,
+  fixFor,
   formatDate,
   hostForBackend,
   hostLabel,
   kindLabel,
+  levelLabel,
   needsAttention,
+  recheckProgressLabel,
+  recheckSummary,
   relativeTime,
   statusLabel,
   statusTone,
@@ -134,5 +138,49 @@ describe("needsAttention", () => {
     expect(needsAttention(token({ name: "a", status: "invalid", days_left: null }))).toBe(true);
     expect(needsAttention(token({ name: "a", status: "sso_required" }))).toBe(true);
     expect(needsAttention(token({ name: "a", status: "unreachable" }))).toBe(false);
+  });
+});
+
+describe("re-check all labels", () => {
+  it("counts progress", () => {
+    expect(recheckProgressLabel("en", { done: 3, total: 7 })).toBe("Checking 3 of 7…");
+    expect(recheckProgressLabel("fr", { done: 3, total: 7 })).toBe("Vérification 3 sur 7…");
+  });
+
+  it("sums up a run: checked, then what needs attention", () => {
+    const views = [
+      token({ name: "a" }),
+      token({ name: "b", status: "invalid" }),
+      token({ name: "c", status: "expiring", days_left: 3 }),
+    ];
+    expect(recheckSummary("en", views)).toBe("3 checked · 2 need attention");
+    expect(recheckSummary("fr", views)).toBe("3 vérifiés · 2 demandent votre attention");
+    expect(recheckSummary("en", [token({ name: "a", days_left: 60 })])).toBe("1 checked · all good");
+    expect(recheckSummary("fr", [token({ name: "a", days_left: 60 })])).toBe("1 vérifié · tout va bien");
+  });
+});
+
+describe("levelLabel", () => {
+  it("names known levels and keeps others", () => {
+    expect(levelLabel("en", "read")).toBe("Read-only");
+    expect(levelLabel("en", "WRITE")).toBe("Read and write");
+    expect(levelLabel("fr", "admin")).toBe("Administration");
+    expect(levelLabel("en", "maintain")).toBe("maintain");
+  });
+});
+
+describe("fixFor", () => {
+  it.each([
+    ["sso_required", "https://github.com/orgs/a/sso", "sso"],
+    ["sso_required", null, "recheck"],
+    ["expired", null, "renew"],
+    ["invalid", null, "renew"],
+    ["expiring", null, "renew"],
+    ["unreachable", null, "recheck"],
+    ["rate_limited", null, "recheck"],
+    ["unknown", null, "recheck"],
+    ["valid", null, null],
+  ] as const)("%s (sso %s) → %s", (status, sso_url, fix) => {
+    expect(fixFor(token({ name: "t", status, sso_url }))).toBe(fix);
   });
 });

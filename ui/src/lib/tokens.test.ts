@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { arrange, filterTokens, groupTokens, matchesSearch, sortTokens, statusCounts, upsert } from "./tokens";
+import {
+  arrange,
+  filterTokens,
+  groupTokens,
+  matchesSearch,
+  replaceExisting,
+  sortTokens,
+  statusCounts,
+  upsert,
+} from "./tokens";
 import { token } from "../test/fakeBackend";
 
 const names = (ts: { name: string | null }[]) => ts.map((t) => t.name);
@@ -39,6 +48,12 @@ describe("search and filter", () => {
     expect(matchesSearch(list[5], "admin:org mlisa")).toBe(true);
     expect(matchesSearch(list[5], "admin:org mona")).toBe(false);
     expect(matchesSearch(list[0], "   ")).toBe(true);
+  });
+
+  it("finds recorded fine-grained permissions", () => {
+    const fg = token({ name: "fg", kind: "fine_grained", scopes: null, permissions: { pull_requests: "write" } });
+    expect(matchesSearch(fg, "pull_requests")).toBe(true);
+    expect(matchesSearch(fg, "contents")).toBe(false);
   });
 
   it("filters by status and search together", () => {
@@ -89,5 +104,16 @@ describe("upsert", () => {
     expect(out).toHaveLength(list.length);
     expect(out[0].status).toBe("invalid");
     expect(upsert(list, token({ name: "new" }))).toHaveLength(list.length + 1);
+  });
+});
+
+describe("replaceExisting", () => {
+  it("replaces by id and never appends", () => {
+    const a = token({ name: "a", id: "a" });
+    const b = token({ name: "b", id: "b" });
+    const list = [a, b];
+    expect(replaceExisting(list, { ...a, status: "invalid" }).map((t) => t.status)).toEqual(["invalid", "valid"]);
+    expect(replaceExisting(list, { ...a, id: "gone" })).toBe(list);
+    expect(replaceExisting(list, { ...a, id: null })).toBe(list);
   });
 });

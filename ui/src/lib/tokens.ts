@@ -53,12 +53,14 @@ export function sortTokens(tokens: readonly TokenView[], sort: SortKey): TokenVi
   return out.sort((a, b) => expiryRank(a) - expiryRank(b) || byName(a, b));
 }
 
-/** Case- and accent-insensitive match on name, login, host, kind and scopes. */
+/** Case- and accent-insensitive match on name, login, host, kind, scopes and recorded permissions. */
 export function matchesSearch(t: TokenView, search: string): boolean {
   const words = fold(search).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
   const hay = fold(
-    [t.name, t.login, hostLabel(t.host), t.kind?.replace("_", "-"), ...(t.scopes ?? [])].filter(Boolean).join(" "),
+    [t.name, t.login, hostLabel(t.host), t.kind?.replace("_", "-"), ...(t.scopes ?? []), ...Object.keys(t.permissions ?? {})]
+      .filter(Boolean)
+      .join(" "),
   );
   return words.every((w) => hay.includes(w));
 }

@@ -89,11 +89,12 @@ export function fakeBackend(opts: FakeOptions = {}) {
     scopeCatalogue: vi.fn(async () => opts.catalogue ?? CATALOGUE),
     vaultHealth: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
     adoptRecovered: vi.fn(async (id: string, name: string, host: string | null) => {
-      if (opts.adopt) return opts.adopt(id, name, host);
-      const view = token({ name, id, host: host ?? "https://github.com" });
-      health.recovered = health.recovered.filter((x) => x !== id);
-      tokens.push(view);
-      return ok(view);
+      const r = opts.adopt ? await opts.adopt(id, name, host) : ok(token({ name, id, host: host ?? "https://github.com" }));
+      if (r.status === "ok") {
+        health.recovered = health.recovered.filter((x) => x !== id);
+        tokens.push(r.data);
+      }
+      return r;
     }),
     deleteRecovered: vi.fn(async (id: string) => {
       health.recovered = health.recovered.filter((x) => x !== id);

@@ -31,8 +31,8 @@ use crate::config::Host;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 use cache::EtagCache;
-use transport::status_detail;
 pub use kinds::{InstallationCheck, TokenCheck};
+use transport::status_detail;
 pub use transport::MAX_ATTEMPTS;
 
 /// What Jeton calls itself on every request.

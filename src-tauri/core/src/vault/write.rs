@@ -66,6 +66,36 @@ impl Vault {
         Ok(rec)
     }
 
+    /// Changes several tokens' metadata in one write: one lock, one load, one save
+    /// (`recheck_all` records its answers so). Each change is as in [`Vault::update`];
+    /// an id not found gives `None`, and a refused change (a name taken) fails them all.
+    pub fn update_many<F: FnOnce(&mut TokenRecord)>(
+        &self,
+        changes: impl IntoIterator<Item = (String, F)>,
+    ) -> Result<Vec<Option<TokenRecord>>> {
+        let mut t = self.begin()?;
+        let mut out = Vec::new();
+        for (id, change) in changes {
+            let Some(idx) = t.doc.tokens.iter().position(|r| r.id == id) else {
+                out.push(None);
+                continue;
+            };
+            let mut rec = t.doc.tokens[idx].clone();
+            change(&mut rec);
+            rec.id = id.clone();
+            if rec.name != t.doc.tokens[idx].name {
+                validate_name(&rec.name)?;
+                check_name_free(&t.doc, &rec.name, Some(&id))?;
+            }
+            t.doc.tokens[idx] = rec.clone();
+            out.push(Some(rec));
+        }
+        if out.iter().any(Option::is_some) {
+            self.save(&t.doc)?;
+        }
+        Ok(out)
+    }
+
     /// Puts a token's secret (back) in the keychain, e.g. for a token whose secret is
     /// missing; the metadata is unchanged.
     pub fn restore_secret(&self, id_or_name: &str, secret: &Secret) -> Result<TokenRecord> {

@@ -101,3 +101,28 @@ fn options_default_to_the_documented_limits() {
     assert_eq!(c.options().retry_base, Duration::from_millis(1));
     assert!(USER_AGENT.starts_with("Jeton/") && USER_AGENT.ends_with(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn an_answer_other_than_200_or_304_drops_the_kept_one() {
+    let client = GitHubClient::new().unwrap();
+    let host = crate::config::Host {
+        web: "https://github.com".parse().unwrap(),
+        api: "https://api.github.com".parse().unwrap(),
+    };
+    let key = client.cache.key("https://api.github.com/user", &crate::Secret::new("ghp_x"));
+    let mut h = HeaderMap::new();
+    h.insert("etag", HeaderValue::from_static("W/\"1\""));
+    client.finish(&host, Some(&key), None, StatusCode::OK, h, b"{}".to_vec()).unwrap();
+    assert_eq!(client.cache.len(), 1);
+    // A 200 without an ETag replaces nothing with nothing: the old one goes.
+    client.finish(&host, Some(&key), None, StatusCode::OK, HeaderMap::new(), b"{}".to_vec()).unwrap();
+    assert_eq!(client.cache.len(), 0);
+    let mut h = HeaderMap::new();
+    h.insert("etag", HeaderValue::from_static("W/\"1\""));
+    client.finish(&host, Some(&key), None, StatusCode::OK, h, b"{}".to_vec()).unwrap();
+    let a = client.finish(&host, Some(&key), None, StatusCode::UNAUTHORIZED, HeaderMap::new(), vec![]).unwrap();
+    assert_eq!((a.status, client.cache.len()), (StatusCode::UNAUTHORIZED, 0));
+    // A 304 with nothing kept is not an answer.
+    let e = client.finish(&host, Some(&key), None, StatusCode::NOT_MODIFIED, HeaderMap::new(), vec![]);
+    assert_eq!(e.err().map(|e| e.code()), Some("bad_response"));
+}

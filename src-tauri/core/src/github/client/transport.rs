@@ -93,7 +93,7 @@ impl GitHubClient {
         }
     }
 
-    fn finish(
+    pub(super) fn finish(
         &self,
         host: &Host,
         key: Option<&super::cache::CacheKey>,

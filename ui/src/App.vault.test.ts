@@ -1,0 +1,296 @@
+// The app with the vault's health, re-check all, the grants drawer and the ⋯ menu.
+
+import { render, screen, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import App from "./App.svelte";
+import type { ErrorPayload, RecheckProgress, Result, TokenView } from "./lib/backend";
+import * as backup from "./lib/backup";
+import { fakeBackend, ok, token } from "./test/fakeBackend";
+import type { FakeOptions } from "./test/fakeBackend";
+
+function setup(opts: FakeOptions = {}) {
+  const fake = fakeBackend(opts);
+  const user = userEvent.setup();
+  render(App, { props: { backend: fake.backend } });
+  return { ...fake, user };
+}
+
+const rowOf = (name: string) =>
+  screen.getAllByTestId("token-row").find((r) => within(r).getByTestId("token-name").textContent === name)!;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("re-check all", () => {
+  it("shows progress and updates each row as results arrive, then sums up", async () => {
+    let emit!: (p: RecheckProgress) => void;
+    let finish!: (r: Result<TokenView[], ErrorPayload>) => void;
+    const a = token({ name: "A", id: "a", days_left: 60 });
+    const b = token({ name: "B", id: "b", days_left: 60 });
+    const c = token({ name: "C", id: "c", days_left: 60 });
+    const { backend, user } = setup({
+      tokens: [a, b, c],
+      recheckAll: (onProgress) => {
+        emit = onProgress;
+        return new Promise((r) => (finish = r));
+      },
+    });
+    await screen.findAllByTestId("token-row");
+    const button = screen.getByTestId("recheck-all");
+    expect(button).toHaveTextContent("Re-check all");
+    await user.click(button);
+    expect(backend.recheckAll).toHaveBeenCalledTimes(1);
+    expect(button).toBeDisabled();
+    expect(screen.getByTestId("recheck-progress")).toHaveTextContent("Checking 0 of 3…");
+
+    const invalidB = { ...b, status: "invalid" as const, error: { code: "token_invalid", message: "revoked" } };
+    emit({ done: 1, total: 3, token: invalidB });
+    await waitFor(() => expect(screen.getByTestId("recheck-progress")).toHaveTextContent("Checking 1 of 3…"));
+    expect(within(rowOf("B")).getByTestId("token-status")).toHaveTextContent("Revoked/invalid");
+    expect(screen.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "1");
+    // Rows not answered yet still spin; B stopped.
+    expect(within(rowOf("A")).getByTestId("token-recheck")).toHaveAttribute("aria-disabled", "true");
+    expect(within(rowOf("B")).getByTestId("token-recheck")).toHaveAttribute("aria-disabled", "false");
+
+    emit({ done: 2, total: 3, token: a });
+    emit({ done: 3, total: 3, token: c });
+    await waitFor(() => expect(screen.getByTestId("recheck-progress")).toHaveTextContent("Checking 3 of 3…"));
+    finish(ok([a, invalidB, c]));
+    await waitFor(() => expect(screen.queryByTestId("recheck-progress")).not.toBeInTheDocument());
+    expect(button).toBeEnabled();
+    expect(await screen.findByTestId("notice")).toHaveTextContent("3 checked · 1 needs attention");
+  });
+
+  it("speaks French", async () => {
+    const { user } = setup({ lang: "fr", tokens: [token({ name: "A", days_left: 60 }), token({ name: "B", days_left: 60 })] });
+    await user.click(await screen.findByTestId("recheck-all"));
+    expect(screen.getByTestId("recheck-all")).toHaveTextContent("Tout revérifier");
+    expect(await screen.findByTestId("notice")).toHaveTextContent("2 vérifiés · tout va bien");
+  });
+});
+
+describe("vault health", () => {
+  it("shows a read-only banner that cannot be dismissed", async () => {
+    setup({
+      tokens: [token({ name: "A" })],
+      health: { read_only: { code: "metadata_corrupt", message: "Jeton's file cannot be read." } },
+    });
+    const banner = await screen.findByTestId("readonly-banner");
+    expect(banner).toHaveTextContent("Jeton's file cannot be read.");
+    expect(banner).toHaveTextContent("Changes are not saved");
+    expect(within(banner).queryByRole("button")).not.toBeInTheDocument();
+  });
+
+  it("shows the keychain banner when the health reports the keychain", async () => {
+    setup({ health: { keychain: { code: "keychain_unavailable", message: "No Secret Service." } } });
+    expect(await screen.findByTestId("keychain-banner")).toHaveTextContent("No Secret Service.");
+  });
+
+  it("marks tokens whose secret is missing, with an explanation", async () => {
+    const { user } = setup({
+      tokens: [token({ name: "Gone", id: "g" }), token({ name: "Here", id: "h" })],
+      health: { missing: [{ id: "g", name: "Gone" }] },
+    });
+    const badge = await screen.findByTestId("secret-missing");
+    expect(rowOf("Gone")).toContainElement(badge);
+    expect(within(rowOf("Here")).queryByTestId("secret-missing")).not.toBeInTheDocument();
+    expect(badge).toHaveTextContent("Secret missing");
+    expect(badge).toHaveAttribute("title", expect.stringMatching(/Add the token again, or forget it/));
+    await user.click(within(rowOf("Gone")).getByTitle("Show details of Gone"));
+    expect(screen.getByTestId("details-secret-missing")).toHaveTextContent("no longer in your system keychain");
+  });
+
+  it("names a recovered secret; the dialog shows GitHub's refusal first", async () => {
+    let attempts = 0;
+    const { backend, user } = setup({
+      health: { recovered: ["3f2a9c1e-0000-4000-8000-000000000001"] },
+      adopt: async (id, name, host) => {
+        attempts += 1;
+        if (attempts === 1) return { status: "error", error: { code: "token_invalid", message: "GitHub rejects it." } };
+        return ok(token({ name, id, host: host ?? "https://github.com" }));
+      },
+    });
+    const section = await screen.findByTestId("recovered-section");
+    expect(section).toHaveTextContent("Found in your keychain");
+    const item = within(section).getByTestId("recovered-item");
+    expect(item).toHaveTextContent("3f2a9c1e…");
+    await user.click(within(item).getByTestId("recovered-name"));
+    const dialog = screen.getByTestId("adopt-dialog");
+    expect(screen.getByTestId("adopt-name")).toHaveFocus();
+    await user.click(within(dialog).getByTestId("adopt-submit"));
+    expect(dialog).toHaveTextContent("Give the token a name.");
+    await user.type(screen.getByTestId("adopt-name"), "Old laptop");
+    await user.type(screen.getByTestId("adopt-host"), "ghe.example.com");
+    await user.click(within(dialog).getByTestId("adopt-submit"));
+    expect(await screen.findByTestId("adopt-error")).toHaveTextContent("GitHub rejects it.");
+    await user.click(within(dialog).getByTestId("adopt-submit"));
+    await waitFor(() => expect(screen.queryByTestId("adopt-dialog")).not.toBeInTheDocument());
+    expect(backend.adoptRecovered).toHaveBeenLastCalledWith(
+      "3f2a9c1e-0000-4000-8000-000000000001",
+      "Old laptop",
+      "https://ghe.example.com",
+    );
+    expect(await screen.findByTestId("token-row")).toHaveTextContent("Old laptop");
+    await waitFor(() => expect(screen.queryByTestId("recovered-section")).not.toBeInTheDocument());
+  });
+
+  it("deletes a recovered secret after confirmation", async () => {
+    const { backend, user } = setup({ health: { recovered: ["r1", "r2"] } });
+    const items = await screen.findAllByTestId("recovered-item");
+    await user.click(within(items[0]).getByTestId("recovered-delete"));
+    const confirm = screen.getByTestId("confirm-dialog");
+    expect(confirm).toHaveTextContent("Delete this secret from the keychain?");
+    expect(confirm).toHaveTextContent("r1");
+    await user.click(screen.getByTestId("confirm-cancel"));
+    expect(backend.deleteRecovered).not.toHaveBeenCalled();
+    await user.click(within(items[0]).getByTestId("recovered-delete"));
+    await user.click(screen.getByTestId("confirm-ok"));
+    expect(backend.deleteRecovered).toHaveBeenCalledWith("r1");
+    await waitFor(() => expect(screen.getAllByTestId("recovered-item")).toHaveLength(1));
+  });
+});
+
+describe("grants in the drawer", () => {
+  const open = async (user: ReturnType<typeof userEvent.setup>, name: string) => {
+    await user.click(within(await screen.findByTestId("token-row")).getByTitle(`Show details of ${name}`));
+    return screen.getByTestId("token-details");
+  };
+
+  it("shows a classic token's scopes as the documented tree, in the current language", async () => {
+    const { backend, user } = setup({ lang: "fr", tokens: [token({ name: "CI", scopes: ["admin:org", "gist"] })] });
+    await user.click(within(await screen.findByTestId("token-row")).getByTitle("Afficher le détail de CI"));
+    const details = screen.getByTestId("token-details");
+    const tree = await within(details).findByTestId("grants-tree");
+    const items = [...tree.querySelectorAll("[data-scope]")].map((n) => [
+      n.getAttribute("data-scope"),
+      n.getAttribute("data-included"),
+    ]);
+    expect(items).toEqual([
+      ["admin:org", "false"],
+      ["write:org", "true"],
+      ["read:org", "true"],
+      ["gist", "false"],
+    ]);
+    expect(tree).toHaveTextContent("Contrôle total des organisations.");
+    expect(tree.querySelector('[data-scope="read:org"]')).toHaveTextContent("inclus");
+    expect(backend.scopeCatalogue).toHaveBeenCalledTimes(1);
+  });
+
+  it("loads the catalogue once across drawers", async () => {
+    const { backend, user } = setup({ tokens: [token({ name: "CI", scopes: ["repo"] })] });
+    await open(user, "CI");
+    await screen.findByTestId("grants-tree");
+    await user.keyboard("{Escape}");
+    await open(user, "CI");
+    await screen.findByTestId("grants-tree");
+    expect(backend.scopeCatalogue).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows recorded fine-grained permissions as a table", async () => {
+    const { user } = setup({
+      tokens: [
+        token({ name: "FG", kind: "fine_grained", scopes: null, permissions: { contents: "write", metadata: "read" } }),
+      ],
+    });
+    expect(within(await screen.findByTestId("token-row")).getByTestId("token-scopes")).toHaveTextContent(
+      "contents:writemetadata:read",
+    );
+    const details = await open(user, "FG");
+    const table = within(details).getByTestId("grants-permissions");
+    expect(table).toHaveTextContent(
+      "Recorded when Jeton created this token — GitHub’s API does not report fine-grained permissions",
+    );
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((r) => [...r.children].map((cell) => cell.textContent?.trim()))).toEqual([
+      ["Contents", "Read and write"],
+      ["Metadata", "Read-only"],
+    ]);
+  });
+
+  it("explains when a fine-grained token's permissions are unknown", async () => {
+    const { user } = setup({ tokens: [token({ name: "FG", kind: "fine_grained", scopes: null })] });
+    const details = await open(user, "FG");
+    expect(within(details).getByTestId("details-grants")).toHaveTextContent(
+      "GitHub does not report a fine-grained token’s permissions. Tokens made with Jeton’s wizard will show them here.",
+    );
+    expect(within(details).queryByTestId("grants-permissions")).not.toBeInTheDocument();
+  });
+
+  it("puts the reason, the fix and the last check in the status", async () => {
+    const { user } = setup({
+      tokens: [
+        token({
+          name: "Old",
+          status: "expired",
+          days_left: -2,
+          last_checked: new Date(Date.now() - 5 * 60_000).toISOString(),
+          error: { code: "token_expired", message: "This token has expired." },
+        }),
+      ],
+    });
+    const details = await open(user, "Old");
+    const state = within(details).getByTestId("details-state");
+    expect(state).toHaveAttribute("data-fix", "renew");
+    expect(state).toHaveTextContent("This token has expired.");
+    expect(within(state).getByTestId("details-renew")).toBeDisabled();
+    expect(within(state).getByTestId("details-renew-soon")).toHaveTextContent("creation wizard");
+    expect(within(state).getByTestId("details-checked")).toHaveTextContent("checked 5 min ago");
+  });
+});
+
+describe("the ⋯ menu", () => {
+  it("exports metadata as a file and says it holds no secret", async () => {
+    const save = vi.spyOn(backup, "saveTextFile").mockImplementation(() => {});
+    const { backend, user } = setup({ tokens: [token({ name: "A" })] });
+    await screen.findByTestId("token-row");
+    await user.click(screen.getByTestId("menu"));
+    expect(screen.getByTestId("menu")).toHaveAttribute("aria-expanded", "true");
+    expect(screen.getByTestId("menu-export")).toHaveFocus();
+    expect(screen.getByTestId("menu-export")).toHaveTextContent("Secrets stay in your keychain; this file holds none");
+    await user.click(screen.getByTestId("menu-export"));
+    expect(backend.exportBackup).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(save).toHaveBeenCalledWith("jeton-metadata.json", expect.any(String)));
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+    expect(await screen.findByTestId("notice")).toHaveTextContent("this file holds none");
+  });
+
+  it("moves with the arrow keys and closes on Escape", async () => {
+    const { user } = setup();
+    await user.click(await screen.findByTestId("menu"));
+    await user.keyboard("{ArrowDown}");
+    expect(screen.getByTestId("menu-import")).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
+    expect(screen.getByTestId("menu-export")).toHaveFocus();
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+    expect(screen.getByTestId("menu")).toHaveFocus();
+  });
+
+  it("imports a file and lists what was added, renamed and has no secret here", async () => {
+    const { backend, user, setTokens } = setup({
+      importSummary: {
+        added: ["CI", "Laptop (2)"],
+        already_present: ["Kept"],
+        renamed: [["Laptop", "Laptop (2)"]],
+        without_secret: ["CI"],
+      },
+    });
+    await screen.findByTestId("empty-state");
+    setTokens([token({ name: "CI" }), token({ name: "Laptop (2)" })]);
+    await user.click(screen.getByTestId("menu"));
+    await user.click(screen.getByTestId("menu-import"));
+    const file = new File(['{"format":"jeton-metadata","tokens":[]}'], "jeton-metadata.json", { type: "application/json" });
+    await user.upload(screen.getByTestId("import-file"), file);
+    const summary = await screen.findByTestId("import-summary");
+    expect(backend.importBackup).toHaveBeenCalledWith('{"format":"jeton-metadata","tokens":[]}');
+    expect(within(summary).getByTestId("import-added")).toHaveTextContent("CI");
+    expect(within(summary).getByTestId("import-renamed")).toHaveTextContent("Laptop → Laptop (2)");
+    expect(within(summary).getByTestId("import-without-secret")).toHaveTextContent("Without a secret on this machine");
+    expect(within(summary).getByTestId("import-already")).toHaveTextContent("1 token was already here");
+    await waitFor(() => expect(screen.getAllByTestId("token-row")).toHaveLength(2));
+    await user.click(within(summary).getByRole("button", { name: "OK" }));
+    expect(screen.queryByTestId("import-summary")).not.toBeInTheDocument();
+  });
+});
