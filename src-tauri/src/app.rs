@@ -17,6 +17,7 @@ pub fn run() {
     let state = AppState { jeton, lang: Mutex::new(Lang::from_env()) };
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {

@@ -142,12 +142,22 @@ pub async fn delete_recovered(state: State<'_, AppState>, id: String) -> Result<
     jeton.delete_recovered(&id).await.map_err(|e| state.fail(e))
 }
 
-/// Every token's metadata as JSON (never a secret), to move to another machine.
+/// Saves every token's metadata (never a secret) to a file the user picks in the
+/// system's save dialog, to move to another machine. `None` when the user cancelled.
 #[tauri::command]
 #[specta::specta]
-pub async fn export_backup(state: State<'_, AppState>) -> Result<String, ErrorPayload> {
+pub async fn export_backup(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<Option<String>, ErrorPayload> {
+    use tauri_plugin_dialog::DialogExt;
     let jeton = state.jeton()?;
-    jeton.export_backup().map_err(|e| state.fail(e))
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog().file().set_file_name("jeton-metadata.json").add_filter("JSON", &["json"]).blocking_save_file()
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    jeton.export_backup_to(&path).map_err(|e| state.fail(e))?;
+    Ok(Some(path.display().to_string()))
 }
 
 #[tauri::command]

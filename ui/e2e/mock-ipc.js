@@ -23,6 +23,8 @@ export function installMockIpc(config) {
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,
     health: { read_only: null, keychain: null, recovered: [], missing: [], ...structuredClone(config.health ?? {}) },
+    /** What the last export would have written to the file the user picked. */
+    exported: null,
   };
   /** Every call, with the secret replaced: the flows assert on it. */
   const calls = [];
@@ -218,7 +220,9 @@ export function installMockIpc(config) {
         state.health.recovered = state.health.recovered.filter((x) => x !== args.id);
         return null;
       case "export_backup":
-        return JSON.stringify(
+        // Rust writes the file the user picked in the native save dialog and answers
+        // with its path; the mock keeps what would have been written.
+        state.exported = JSON.stringify(
           {
             format: "jeton-metadata",
             version: 2,
@@ -238,6 +242,7 @@ export function installMockIpc(config) {
           null,
           2,
         );
+        return "/home/me/jeton-metadata.json";
       case "import_backup":
         return importBackup(args);
       case "set_lang":

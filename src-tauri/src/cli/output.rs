@@ -2,7 +2,7 @@
 //! for people.
 
 use jeton_core::i18n::Lang;
-use jeton_core::model::TokenView;
+use jeton_core::model::{TokenStatus, TokenView};
 use jeton_core::Error;
 use serde_json::{json, Value};
 
@@ -37,10 +37,11 @@ pub fn print_json(v: &Value) {
 pub fn token_line(v: &TokenView) -> String {
     let kind = v.kind.map(|k| k.as_str()).unwrap_or("?");
     let who = v.login.as_deref().unwrap_or("?");
-    let days = match v.days_left {
-        None => "never expires".to_owned(),
-        Some(d) if d < 0 => "expired".to_owned(),
-        Some(d) => format!("{d} days left"),
+    let days = match (v.status, v.days_left) {
+        (TokenStatus::Expired, _) => "expired".to_owned(),
+        (_, None) => "never expires".to_owned(),
+        (_, Some(1)) => "1 day left".to_owned(),
+        (_, Some(d)) => format!("{d} days left"),
     };
     let status = serde_json::to_value(v.status).ok().and_then(|s| s.as_str().map(str::to_owned)).unwrap_or_default();
     let scopes = v.scopes.as_ref().map(|s| if s.is_empty() { "(no scopes)".to_owned() } else { s.join(", ") });

@@ -49,7 +49,8 @@ export interface Backend {
   adoptRecovered(id: string, name: string, host: string | null): Promise<Result<TokenView, ErrorPayload>>;
   deleteRecovered(id: string): Promise<Result<null, ErrorPayload>>;
   /** Every token's metadata as JSON; never a secret. */
-  exportBackup(): Promise<Result<string, ErrorPayload>>;
+  /** The path the metadata was saved to, or `null` when the user cancelled. */
+  exportBackup(): Promise<Result<string | null, ErrorPayload>>;
   importBackup(json: string): Promise<Result<ImportSummary, ErrorPayload>>;
   /** Opens a web page in the user's browser (SSO authorization, GitHub settings). */
   openUrl(url: string): Promise<void>;

@@ -22,8 +22,11 @@ export const commands = {
 	/**  Names a secret found in the keychain with no token, after checking it with GitHub. */
 	adoptRecovered: (id: string, name: string, host: string | null) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("adopt_recovered", { id, name, host })),
 	deleteRecovered: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("delete_recovered", { id })),
-	/**  Every token's metadata as JSON (never a secret), to move to another machine. */
-	exportBackup: () => typedError<string, ErrorPayload>(__TAURI_INVOKE("export_backup")),
+	/**
+	 *  Saves every token's metadata (never a secret) to a file the user picks in the
+	 *  system's save dialog, to move to another machine. `None` when the user cancelled.
+	 */
+	exportBackup: () => typedError<string | null, ErrorPayload>(__TAURI_INVOKE("export_backup")),
 	importBackup: (json: string) => typedError<ImportSummary, ErrorPayload>(__TAURI_INVOKE("import_backup", { json })),
 };
 

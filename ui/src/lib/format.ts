@@ -5,9 +5,11 @@ import { plural, translate } from "./i18n";
 
 export type Tone = "ok" | "warn" | "danger" | "neutral";
 
-/** Colour of the days-left figure: green > 14, amber ≤ 14, red ≤ 3 or expired. */
+/** Colour of the days-left figure: green > 14, amber ≤ 14, red ≤ 3 or expired; grey when
+ * GitHub no longer accepts the token (its days left no longer matter). */
 export function daysTone(daysLeft: number | null, status?: TokenStatus): Tone {
   if (status === "expired") return "danger";
+  if (status === "invalid") return "neutral";
   if (daysLeft === null) return "neutral";
   if (daysLeft <= 3) return "danger";
   if (daysLeft <= 14) return "warn";

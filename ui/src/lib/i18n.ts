@@ -184,7 +184,7 @@ const en = {
   "menu.exportHint": "Secrets stay in your keychain; this file holds none",
   "menu.import": "Import metadata…",
   "menu.importHint": "From a file Jeton exported on another machine",
-  "export.done": "Saved jeton-metadata.json. Secrets stay in your keychain; this file holds none.",
+  "export.done": "Saved {path}. Secrets stay in your keychain; this file holds none.",
   "import.title": "Import finished",
   "import.added": "Added",
   "import.renamed": "Renamed: the name was taken here",
@@ -385,8 +385,7 @@ const fr: Messages = {
   "menu.exportHint": "Les secrets restent dans votre trousseau ; ce fichier n’en contient aucun",
   "menu.import": "Importer des métadonnées…",
   "menu.importHint": "Depuis un fichier exporté par Jeton sur une autre machine",
-  "export.done":
-    "jeton-metadata.json enregistré. Les secrets restent dans votre trousseau ; ce fichier n’en contient aucun.",
+  "export.done": "{path} enregistré. Les secrets restent dans votre trousseau ; ce fichier n’en contient aucun.",
   "import.title": "Importation terminée",
   "import.added": "Ajoutés",
   "import.renamed": "Renommés : le nom était déjà pris ici",

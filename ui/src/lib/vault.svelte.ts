@@ -4,7 +4,7 @@
 
 import type { ErrorPayload, ImportSummary, Result, TokenView, VaultHealth } from "./backend";
 import { call } from "./backend";
-import { EXPORT_FILE, readTextFile, saveTextFile } from "./backup";
+import { readTextFile } from "./backup";
 import type { AppStore } from "./store.svelte";
 import { upsert } from "./tokens";
 
@@ -83,12 +83,8 @@ export class VaultState {
       app.notify("error", r.error.message);
       return;
     }
-    try {
-      saveTextFile(EXPORT_FILE, r.data);
-      app.notify("info", app.t("export.done"));
-    } catch (e) {
-      app.notify("error", e instanceof Error ? e.message : String(e));
-    }
+    // `null`: the user closed the save dialog without choosing a file.
+    if (r.data !== null) app.notify("info", app.t("export.done", { path: r.data }));
   }
 
   /** Imports a file picked by the user, then shows what happened. */

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppStore } from "./store.svelte";
-import * as backup from "./backup";
 import { fakeBackend, token } from "../test/fakeBackend";
 
 afterEach(() => {
@@ -108,22 +107,27 @@ describe("recovered secrets", () => {
 });
 
 describe("export and import", () => {
-  it("exports to jeton-metadata.json and says the file holds no secret", async () => {
-    const save = vi.spyOn(backup, "saveTextFile").mockImplementation(() => {});
+  it("says where the export was saved and that the file holds no secret", async () => {
     const { backend } = fakeBackend({ tokens: [token({ name: "a" })] });
     const s = new AppStore(backend);
     await s.vault.exportMetadata();
-    expect(save).toHaveBeenCalledWith("jeton-metadata.json", expect.stringContaining('"a"'));
-    expect(s.notice?.text).toMatch(/Secrets stay in your keychain; this file holds none/);
+    expect(backend.exportBackup).toHaveBeenCalledTimes(1);
+    expect(s.notice?.text).toMatch(/Saved \/home\/me\/jeton-metadata.json\. Secrets stay in your keychain; this file holds none/);
   });
 
-  it("reports a failed export without saving", async () => {
-    const save = vi.spyOn(backup, "saveTextFile").mockImplementation(() => {});
+  it("says nothing when the save dialog was cancelled", async () => {
+    const { backend } = fakeBackend();
+    backend.exportBackup.mockResolvedValueOnce({ status: "ok", data: null });
+    const s = new AppStore(backend);
+    await s.vault.exportMetadata();
+    expect(s.notice).toBeNull();
+  });
+
+  it("reports a failed export", async () => {
     const { backend } = fakeBackend();
     backend.exportBackup.mockResolvedValueOnce({ status: "error", error: { code: "storage", message: "disk" } });
     const s = new AppStore(backend);
     await s.vault.exportMetadata();
-    expect(save).not.toHaveBeenCalled();
     expect(s.notice).toMatchObject({ tone: "error", text: "disk" });
   });
 

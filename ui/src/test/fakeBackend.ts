@@ -100,7 +100,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
       health.recovered = health.recovered.filter((x) => x !== id);
       return ok(null);
     }),
-    exportBackup: vi.fn(async () => ok(JSON.stringify({ format: "jeton-metadata", tokens: tokens.map((t) => t.name) }))),
+    exportBackup: vi.fn(async (): Promise<Result<string | null, ErrorPayload>> => ok("/home/me/jeton-metadata.json")),
     importBackup: vi.fn(async (_json: string) =>
       ok<ImportSummary>(opts.importSummary ?? { added: [], already_present: [], renamed: [], without_secret: [] }),
     ),
