@@ -62,7 +62,7 @@ pub const SCOPES: &[ScopeInfo] = &[
         "repo",
         None,
         "Full control of repositories, public and private, including org projects, invitations, team memberships and webhooks.",
-        "Contrôle total des dépôts, publics et privés, y compris projets d'organisation, invitations, équipes et webhooks.",
+        "Contrôle total des dépôts, publics et privés, y compris projets d’organisation, invitations, équipes et webhooks.",
     ),
     scope(
         "repo:status",
@@ -92,7 +92,7 @@ pub const SCOPES: &[ScopeInfo] = &[
         "security_events",
         Some("repo"),
         "Read and write security events (code scanning, secret scanning alerts).",
-        "Lire et écrire les événements de sécurité (alertes d'analyse de code et de secrets).",
+        "Lire et écrire les événements de sécurité (alertes d’analyse de code et de secrets).",
     ),
     scope(
         "admin:repo_hook",
@@ -122,13 +122,13 @@ pub const SCOPES: &[ScopeInfo] = &[
         "write:org",
         Some("admin:org"),
         "Read and write organization membership, projects and team membership.",
-        "Lire et écrire les membres, projets et équipes d'une organisation.",
+        "Lire et écrire les membres, projets et équipes d’une organisation.",
     ),
     scope(
         "read:org",
         Some("admin:org"),
         "Read organization membership, projects and teams.",
-        "Lire les membres, projets et équipes d'une organisation.",
+        "Lire les membres, projets et équipes d’une organisation.",
     ),
     scope(
         "admin:public_key",
@@ -152,7 +152,7 @@ pub const SCOPES: &[ScopeInfo] = &[
         "admin:org_hook",
         None,
         "Full control of organization webhooks.",
-        "Contrôle total des webhooks d'organisation.",
+        "Contrôle total des webhooks d’organisation.",
     ),
     scope("gist", None, "Create and edit gists.", "Créer et modifier des gists."),
     scope(
@@ -178,7 +178,7 @@ pub const SCOPES: &[ScopeInfo] = &[
         "user:follow",
         Some("user"),
         "Follow and unfollow other users.",
-        "Suivre d'autres utilisateurs ou cesser de les suivre.",
+        "Suivre d’autres utilisateurs ou cesser de les suivre.",
     ),
     scope(
         "project",
@@ -274,13 +274,13 @@ pub const SCOPES: &[ScopeInfo] = &[
         "read:audit_log",
         None,
         "Read audit log data.",
-        "Lire le journal d'audit.",
+        "Lire le journal d’audit.",
     ),
     ghes_only(scope(
         "site_admin",
         None,
         "Site administrators: access to the GitHub Enterprise Server administration API.",
-        "Administrateurs du site : accès à l'API d'administration de GitHub Enterprise Server.",
+        "Administrateurs du site : accès à l’API d’administration de GitHub Enterprise Server.",
     )),
 ];
 
