@@ -19,6 +19,13 @@ const artifacts = join(root, "artifacts/e2e");
 mkdirSync(artifacts, { recursive: true });
 
 const results = [];
+async function poll(probe, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 async function step(name, fn) {
   try {
     await fn();
@@ -36,6 +43,7 @@ await hub.createUser("octocat");
 const good = await hub.createToken("octocat", "classic", { scopes: ["repo", "workflow"], days: 45 });
 const revoked = await hub.createToken("octocat", "classic", { scopes: ["gist"], days: 10 });
 await hub.revoke(revoked);
+const second = await hub.createToken("octocat", "classic", { scopes: [], days: 200 });
 
 const dataDir = mkdtempSync(join(tmpdir(), "jeton-e2e-data-"));
 const namespace = `jeton-e2e-${process.pid}`;
@@ -111,22 +119,55 @@ try {
     if (stored !== good) throw new Error("the keychain does not hold the added token");
   });
 
-  await step("the secret's bytes appear nowhere on disk or in the app's output", async () => {
-    const hits = scanForSecrets([good, revoked], {
+  await step("a second token is added", async () => {
+    await session.click("[data-testid=add-token]");
+    await session.type("[data-testid=add-name]", "spare");
+    await session.type("[data-testid=add-secret]", second);
+    await session.click("[data-testid=add-submit]");
+    await session.waitGone("[data-testid=add-dialog]");
+    await session.waitText("[data-testid=token-row]", (t) => t.includes("spare"));
+  });
+
+  await step("re-check all asks GitHub again and says how it went", async () => {
+    await hub.revoke(second);
+    await session.click("[data-testid=recheck-all]");
+    await session.waitText("[data-testid=notice]", (t) => /2 checked/.test(t) && /1 need/.test(t));
+    await session.waitText("[data-testid=token-row]", (t) => t.includes("spare") && /revoked/i.test(t));
+    await shot("06-rechecked");
+  });
+
+  await step("the details show the granted scopes as GitHub's tree, with what they include", async () => {
+    await session.execute(
+      "const row = Array.from(document.querySelectorAll('[data-testid=token-row]')).find((r) => r.innerText.includes('laptop git')); row.querySelector('[data-testid=token-name]').click(); return true;",
+    );
+    await session.waitText("[data-testid=grants-tree]", (t) => t.includes("repo") && t.includes("public_repo") && t.includes("workflow"));
+    await shot("07-details");
+    await session.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
+    });
+    await session.waitGone("[data-testid=grants-tree]");
+  });
+
+  await step("forgetting removes the tokens from the list and the keychain", async () => {
+    for (const left of [1, 0]) {
+      await session.click("[data-testid=token-forget]");
+      await session.click("[data-testid=confirm-ok]");
+      await session.waitGone("[data-testid=confirm-ok]");
+      if (left) await poll(async () => (await session.count("[data-testid=token-row]")) === left);
+    }
+    await session.waitFor("[data-testid=empty-state]");
+    const entries = execFileSync("secret-tool", ["search", "--all", "service", namespace], { stdio: ["ignore", "pipe", "pipe"] }).toString();
+    if (entries.includes("username")) throw new Error("a keychain entry is still there");
+    await shot("08-forgotten");
+  });
+
+  await step("after the suite, no token's bytes are on disk or in the app's output", async () => {
+    const hits = scanForSecrets([good, revoked, second], {
       dirs: [dataDir, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
       skip: (p) => p.includes("/keyrings/"),
       extra: { "app output": Buffer.concat(appLog) },
     });
     if (hits.length) throw new Error(`secret found in: ${hits.join(", ")}`);
-  });
-
-  await step("forgetting removes the token from the list and the keychain", async () => {
-    await session.click("[data-testid=token-forget]");
-    await session.click("[data-testid=confirm-ok]");
-    await session.waitFor("[data-testid=empty-state]");
-    const left = execFileSync("secret-tool", ["search", "--all", "service", namespace], { stdio: ["ignore", "pipe", "pipe"] }).toString();
-    if (left.includes("username")) throw new Error("the keychain entry is still there");
-    await shot("05-forgotten");
   });
 } catch {
   failed = true;
