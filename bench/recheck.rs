@@ -34,20 +34,14 @@ fn env_number(name: &str, default: u64) -> u64 {
 
 fn record(i: usize, login: &str, host: &str) -> TokenRecord {
     TokenRecord {
-        id: format!("bench-{i:04}"),
-        name: format!("token {i}"),
-        host: host.into(),
         login: Some(login.into()),
-        kind: TokenKind::FineGrained,
-        scopes: None,
-        permissions: None,
-        expires_at: None,
-        created_at: Utc::now(),
-        last_check: None,
-        notes: String::new(),
-        tags: vec![],
-        predecessor: None,
-        reminders_sent: vec![],
+        ..TokenRecord::new(
+            format!("bench-{i:04}"),
+            format!("token {i}"),
+            host.to_string(),
+            TokenKind::FineGrained,
+            Utc::now(),
+        )
     }
 }
 

@@ -101,20 +101,16 @@ fn run(store: Arc<dyn SecretStore>, n: usize) -> Vec<Duration> {
 
 fn record(i: usize) -> TokenRecord {
     TokenRecord {
-        id: format!("bench-{i:05}"),
-        name: format!("token {i}"),
-        host: "https://github.com".into(),
         login: Some("octocat".into()),
-        kind: TokenKind::Classic,
         scopes: Some(vec!["repo".into(), "read:org".into()]),
-        permissions: None,
         expires_at: Some(Utc::now() + chrono::Duration::days(30)),
-        created_at: Utc::now(),
-        last_check: None,
-        notes: String::new(),
-        tags: vec![],
-        predecessor: None,
-        reminders_sent: vec![],
+        ..TokenRecord::new(
+            format!("bench-{i:05}"),
+            format!("token {i}"),
+            "https://github.com".to_string(),
+            TokenKind::Classic,
+            Utc::now(),
+        )
     }
 }
 

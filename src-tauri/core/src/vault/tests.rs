@@ -3,22 +3,7 @@ use crate::model::{TokenKind, TokenRecord};
 use chrono::Utc;
 
 pub(super) fn record(id: &str, name: &str) -> TokenRecord {
-    TokenRecord {
-        id: id.into(),
-        name: name.into(),
-        host: "https://github.com".into(),
-        login: None,
-        kind: TokenKind::Classic,
-        scopes: None,
-        permissions: None,
-        expires_at: None,
-        created_at: Utc::now(),
-        last_check: None,
-        notes: String::new(),
-        tags: vec![],
-        predecessor: None,
-        reminders_sent: vec![],
-    }
+    TokenRecord::new(id.to_string(), name.to_string(), "https://github.com".to_string(), TokenKind::Classic, Utc::now())
 }
 
 pub(super) fn vault() -> (tempfile::TempDir, Arc<MemoryStore>, Vault) {

@@ -63,20 +63,15 @@ pub fn unique_namespace(what: &str) -> String {
 
 pub fn record(id: &str, name: &str) -> TokenRecord {
     TokenRecord {
-        id: id.into(),
-        name: name.into(),
-        host: "https://github.com".into(),
         login: Some("octocat".into()),
-        kind: TokenKind::Classic,
         scopes: Some(vec!["repo".into()]),
-        permissions: None,
-        expires_at: None,
-        created_at: Utc::now(),
-        last_check: None,
-        notes: String::new(),
-        tags: vec![],
-        predecessor: None,
-        reminders_sent: vec![],
+        ..TokenRecord::new(
+            id.to_string(),
+            name.to_string(),
+            "https://github.com".to_string(),
+            TokenKind::Classic,
+            Utc::now(),
+        )
     }
 }
 
