@@ -7,7 +7,7 @@ export const CATALOGUE = [
     "name": "repo",
     "parent": null,
     "description_en": "Full control of repositories, public and private, including org projects, invitations, team memberships and webhooks.",
-    "description_fr": "Contrôle total des dépôts, publics et privés, y compris projets d'organisation, invitations, équipes et webhooks.",
+    "description_fr": "Contrôle total des dépôts, publics et privés, y compris projets d’organisation, invitations, équipes et webhooks.",
     "ghes_only": false,
     "enterprise": false,
     "children": [
@@ -51,7 +51,7 @@ export const CATALOGUE = [
         "name": "security_events",
         "parent": "repo",
         "description_en": "Read and write security events (code scanning, secret scanning alerts).",
-        "description_fr": "Lire et écrire les événements de sécurité (alertes d'analyse de code et de secrets).",
+        "description_fr": "Lire et écrire les événements de sécurité (alertes d’analyse de code et de secrets).",
         "ghes_only": false,
         "enterprise": false,
         "children": []
@@ -98,7 +98,7 @@ export const CATALOGUE = [
         "name": "write:org",
         "parent": "admin:org",
         "description_en": "Read and write organization membership, projects and team membership.",
-        "description_fr": "Lire et écrire les membres, projets et équipes d'une organisation.",
+        "description_fr": "Lire et écrire les membres, projets et équipes d’une organisation.",
         "ghes_only": false,
         "enterprise": false,
         "children": []
@@ -107,7 +107,7 @@ export const CATALOGUE = [
         "name": "read:org",
         "parent": "admin:org",
         "description_en": "Read organization membership, projects and teams.",
-        "description_fr": "Lire les membres, projets et équipes d'une organisation.",
+        "description_fr": "Lire les membres, projets et équipes d’une organisation.",
         "ghes_only": false,
         "enterprise": false,
         "children": []
@@ -146,7 +146,7 @@ export const CATALOGUE = [
     "name": "admin:org_hook",
     "parent": null,
     "description_en": "Full control of organization webhooks.",
-    "description_fr": "Contrôle total des webhooks d'organisation.",
+    "description_fr": "Contrôle total des webhooks d’organisation.",
     "ghes_only": false,
     "enterprise": false,
     "children": []
@@ -199,7 +199,7 @@ export const CATALOGUE = [
         "name": "user:follow",
         "parent": "user",
         "description_en": "Follow and unfollow other users.",
-        "description_fr": "Suivre d'autres utilisateurs ou cesser de les suivre.",
+        "description_fr": "Suivre d’autres utilisateurs ou cesser de les suivre.",
         "ghes_only": false,
         "enterprise": false,
         "children": []
@@ -348,7 +348,7 @@ export const CATALOGUE = [
     "name": "read:audit_log",
     "parent": null,
     "description_en": "Read audit log data.",
-    "description_fr": "Lire le journal d'audit.",
+    "description_fr": "Lire le journal d’audit.",
     "ghes_only": false,
     "enterprise": false,
     "children": []
@@ -357,7 +357,7 @@ export const CATALOGUE = [
     "name": "site_admin",
     "parent": null,
     "description_en": "Site administrators: access to the GitHub Enterprise Server administration API.",
-    "description_fr": "Administrateurs du site : accès à l'API d'administration de GitHub Enterprise Server.",
+    "description_fr": "Administrateurs du site : accès à l’API d’administration de GitHub Enterprise Server.",
     "ghes_only": true,
     "enterprise": true,
     "children": []
