@@ -122,6 +122,14 @@ pub async fn vault_health(state: State<'_, AppState>) -> Result<VaultHealth, Err
     Ok(jeton.health(state.lang()).await)
 }
 
+/// Reads Jeton's data again, e.g. after the user restored a backup of the file.
+#[tauri::command]
+#[specta::specta]
+pub async fn reload_vault(state: State<'_, AppState>) -> Result<VaultHealth, ErrorPayload> {
+    let jeton = state.jeton()?;
+    Ok(jeton.reload(state.lang()).await)
+}
+
 /// Names a secret found in the keychain with no token, after checking it with GitHub.
 #[tauri::command]
 #[specta::specta]

@@ -17,6 +17,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::set_lang,
         commands::scope_catalogue,
         commands::vault_health,
+        commands::reload_vault,
         commands::adopt_recovered,
         commands::delete_recovered,
         commands::export_backup,

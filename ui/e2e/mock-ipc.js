@@ -24,7 +24,7 @@ export function installMockIpc(config) {
     keychainFailures: config.keychainFailures ?? 0,
     health: { read_only: null, keychain: null, recovered: [], missing: [], ...structuredClone(config.health ?? {}) },
     /** What the last export would have written to the file the user picked. */
-    exported: null,
+    exported: /** @type {string | null} */ (null),
   };
   /** Every call, with the secret replaced: the flows assert on it. */
   const calls = [];
@@ -210,6 +210,10 @@ export function installMockIpc(config) {
         state.health.missing = state.health.missing.filter((x) => x.id !== args.id);
         return null;
       case "vault_health":
+        return structuredClone(state.health);
+      case "reload_vault":
+        // As if the user had restored a readable file.
+        state.health.read_only = null;
         return structuredClone(state.health);
       case "scope_catalogue":
         return structuredClone(config.catalogue ?? []);

@@ -345,7 +345,7 @@ flow("read-only data: a banner that stays, and changes are refused", { tokens: "
   await banner.waitFor();
   await expectText(banner, /Changes are not saved/, "banner title");
   await expectText(banner.getByTestId("readonly-message"), /opens it read-only/, "Rust's reason");
-  check((await banner.getByRole("button").count()) === 0, "nothing to dismiss");
+  check((await banner.getByRole("button").count()) === 1, "nothing to dismiss, only a way to read the file again");
   await shot(page, "18-readonly-banner", false);
 
   await page.getByTestId("add-token").click();
@@ -356,6 +356,10 @@ flow("read-only data: a banner that stays, and changes are refused", { tokens: "
   await page.keyboard.press("Escape");
   await page.getByTestId("add-dialog").waitFor({ state: "detached" });
   await banner.waitFor();
+
+  // The user restored the file: reading it again lifts the banner.
+  await banner.getByTestId("readonly-retry").click();
+  await banner.waitFor({ state: "detached" });
 });
 
 flow("read-only banner in French, dark", { tokens: "many", lang: "fr", colorScheme: "dark", health: { read_only: READ_ONLY.fr } }, async (page) => {
@@ -502,7 +506,7 @@ flow("menu: export metadata saves a file without secrets; import shows a summary
 
   await page.getByTestId("menu-export").click();
   await expectText(page.getByTestId("notice"), /Saved \/home\/me\/jeton-metadata.json/, "export toast names the file");
-  const text = await page.evaluate(() => window.__jeton.state.exported ?? "");
+  const text = await page.evaluate(() => /** @type {any} */ (window).__jeton.state.exported ?? "");
   const doc = JSON.parse(text);
   check(doc.tokens.length === 9, "nine tokens exported");
   check(!/gh[pousr]_|github_pat_/.test(text), "no secret in the file");

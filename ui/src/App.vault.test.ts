@@ -71,15 +71,22 @@ describe("re-check all", () => {
 });
 
 describe("vault health", () => {
-  it("shows a read-only banner that cannot be dismissed", async () => {
-    setup({
+  it("shows a read-only banner that cannot be dismissed, only read again", async () => {
+    const { backend, user } = setup({
       tokens: [token({ name: "A" })],
       health: { read_only: { code: "metadata_corrupt", message: "Jeton's file cannot be read." } },
     });
     const banner = await screen.findByTestId("readonly-banner");
     expect(banner).toHaveTextContent("Jeton's file cannot be read.");
     expect(banner).toHaveTextContent("Changes are not saved");
-    expect(within(banner).queryByRole("button")).not.toBeInTheDocument();
+    expect(within(banner).getAllByRole("button")).toHaveLength(1);
+    // The user restored the file: reading it again lifts the banner and reloads the list.
+    backend.reloadVault.mockResolvedValueOnce(ok({ read_only: null, keychain: null, recovered: [], missing: [] }));
+    const listed = backend.listTokens.mock.calls.length;
+    await user.click(within(banner).getByTestId("readonly-retry"));
+    await waitFor(() => expect(screen.queryByTestId("readonly-banner")).not.toBeInTheDocument());
+    expect(backend.reloadVault).toHaveBeenCalledTimes(1);
+    expect(backend.listTokens.mock.calls.length).toBeGreaterThan(listed);
   });
 
   it("shows the keychain banner when the health reports the keychain", async () => {

@@ -58,6 +58,13 @@ impl Jeton {
         health
     }
 
+    /// Reads Jeton's data file again (after the user restored or replaced it) and
+    /// reports the health that follows: read-only is lifted when the file now reads.
+    pub async fn reload(&self, lang: Lang) -> VaultHealth {
+        self.vault.reload();
+        self.health(lang).await
+    }
+
     /// Gives a recovered keychain entry a name, after checking it with GitHub like an
     /// added token.
     pub async fn adopt_recovered(&self, id: &str, name: &str, host: Option<&str>) -> Result<TokenView> {

@@ -51,6 +51,7 @@ export interface Backend {
   /** Every token's metadata as JSON; never a secret. */
   /** The path the metadata was saved to, or `null` when the user cancelled. */
   exportBackup(): Promise<Result<string | null, ErrorPayload>>;
+  reloadVault(): Promise<Result<VaultHealth, ErrorPayload>>;
   importBackup(json: string): Promise<Result<ImportSummary, ErrorPayload>>;
   /** Opens a web page in the user's browser (SSO authorization, GitHub settings). */
   openUrl(url: string): Promise<void>;
@@ -74,6 +75,7 @@ export const tauriBackend: Backend = {
   adoptRecovered: (id, name, host) => commands.adoptRecovered(id, name, host),
   deleteRecovered: (id) => commands.deleteRecovered(id),
   exportBackup: () => commands.exportBackup(),
+  reloadVault: () => commands.reloadVault(),
   importBackup: (json) => commands.importBackup(json),
   openUrl: (url) => openUrl(url),
 };

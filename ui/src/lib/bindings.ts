@@ -19,6 +19,8 @@ export const commands = {
 	scopeCatalogue: () => __TAURI_INVOKE<ScopeNode[]>("scope_catalogue"),
 	/**  Read-only data, keychain trouble, recovered and missing secrets. */
 	vaultHealth: () => typedError<VaultHealth, ErrorPayload>(__TAURI_INVOKE("vault_health")),
+	/**  Reads Jeton's data again, e.g. after the user restored a backup of the file. */
+	reloadVault: () => typedError<VaultHealth, ErrorPayload>(__TAURI_INVOKE("reload_vault")),
 	/**  Names a secret found in the keychain with no token, after checking it with GitHub. */
 	adoptRecovered: (id: string, name: string, host: string | null) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("adopt_recovered", { id, name, host })),
 	deleteRecovered: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("delete_recovered", { id })),

@@ -105,6 +105,7 @@ const en = {
   "keychain.title": "The system keychain is not available",
   "keychain.note": "Jeton never stores tokens anywhere else, so it cannot save or read them until the keychain works.",
   "keychain.retry": "Retry",
+  "readonly.retry": "Read again",
 
   "details.title": "Token details",
   "details.kind": "Kind",
@@ -304,6 +305,7 @@ const fr: Messages = {
   "keychain.note":
     "Jeton ne range jamais les jetons ailleurs : il ne peut ni les enregistrer ni les lire tant que le trousseau ne répond pas.",
   "keychain.retry": "Réessayer",
+  "readonly.retry": "Relire",
 
   "details.title": "Détail du jeton",
   "details.kind": "Type",

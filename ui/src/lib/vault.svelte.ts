@@ -37,6 +37,15 @@ export class VaultState {
     if (r.status === "ok") this.health = r.data;
   }
 
+  /** Reads Jeton's data file again (the user restored it); the list follows. */
+  async reload(): Promise<void> {
+    const seq = ++this.#seq;
+    const r = await call(() => this.#app.backend.reloadVault());
+    if (seq !== this.#seq) return;
+    if (r.status === "ok") this.health = r.data;
+    await this.#app.load();
+  }
+
   isMissing(id: string | null): boolean {
     return id !== null && this.missingIds.has(id);
   }

@@ -88,6 +88,8 @@ export function fakeBackend(opts: FakeOptions = {}) {
     }),
     scopeCatalogue: vi.fn(async () => opts.catalogue ?? CATALOGUE),
     vaultHealth: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
+    /** Reading the file again: the tests set what it now says through `health`. */
+    reloadVault: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
     adoptRecovered: vi.fn(async (id: string, name: string, host: string | null) => {
       const r = opts.adopt ? await opts.adopt(id, name, host) : ok(token({ name, id, host: host ?? "https://github.com" }));
       if (r.status === "ok") {
