@@ -12,13 +12,9 @@ pub struct Args {
 }
 
 pub async fn run(a: Args, lang: Lang) -> i32 {
-    let jeton = match super::open(lang, a.json) {
-        Ok(j) => j,
+    let (jeton, tokens) = match super::open_and_list(lang, a.json) {
+        Ok(x) => x,
         Err(code) => return code,
-    };
-    let tokens = match jeton.list() {
-        Ok(t) => t,
-        Err(e) => return output::fail(&e, lang, a.json),
     };
     let read_only = jeton.vault.read_only();
     if a.json {

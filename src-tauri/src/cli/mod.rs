@@ -75,6 +75,13 @@ fn open(lang: Lang, json: bool) -> Result<Jeton, i32> {
     Jeton::from_env().map_err(|e| output::fail(&e, lang, json))
 }
 
+/// Opens the core and lists every token, or prints why it cannot.
+fn open_and_list(lang: Lang, json: bool) -> Result<(Jeton, Vec<jeton_core::model::TokenView>), i32> {
+    let jeton = open(lang, json)?;
+    let tokens = jeton.list().map_err(|e| output::fail(&e, lang, json))?;
+    Ok((jeton, tokens))
+}
+
 /// Reads a token from standard input when the argument is `-`. Tokens never come from
 /// arguments: they would land in shell history and `ps`.
 fn read_token(arg: &str) -> Result<String, i32> {

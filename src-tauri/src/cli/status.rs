@@ -25,13 +25,9 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
             return super::USAGE;
         }
     };
-    let jeton = match super::open(lang, a.json) {
-        Ok(j) => j,
+    let (_, tokens) = match super::open_and_list(lang, a.json) {
+        Ok(x) => x,
         Err(code) => return code,
-    };
-    let tokens = match jeton.list() {
-        Ok(t) => t,
-        Err(e) => return output::fail(&e, lang, a.json),
     };
     let now = chrono::Utc::now();
     let flagged: Vec<_> = tokens.iter().filter(|t| needs_attention(t, within, now)).collect();
