@@ -13,7 +13,8 @@ const iso = (now, ms) => new Date(now + ms).toISOString().replace(/\.\d{3}Z$/, "
  */
 export function view(now, t) {
   const days = t.days_left === undefined ? 90 : t.days_left;
-  return {
+  /** @type {import("../src/lib/bindings").TokenView} */
+  const v = {
     id: `id-${t.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`,
     host: "https://github.com",
     kind: "classic",
@@ -26,9 +27,19 @@ export function view(now, t) {
     sso_url: null,
     error: null,
     last_checked: iso(now, -5 * MIN),
+    needs_attention: false,
     ...t,
     days_left: days,
   };
+  return "needs_attention" in t ? v : { ...v, needs_attention: wantsAttention(v) };
+}
+
+/**
+ * Mirrors core's `status::wants_attention`, so fixture tokens look as Rust sends them.
+ * @param {{ status: string, days_left: number | null }} t
+ */
+export function wantsAttention(t) {
+  return ["expiring", "expired", "invalid", "sso_required"].includes(t.status) || (t.days_left !== null && t.days_left <= 14);
 }
 
 /** One token in every status, on two hosts and four accounts. @param {number} now */

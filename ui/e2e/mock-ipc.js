@@ -93,6 +93,7 @@ export function installMockIpc(config) {
       error: null,
       days_left: 90,
       last_checked: isoNow(),
+      needs_attention: false,
     };
     state.tokens.push(view);
     return view;
@@ -147,6 +148,7 @@ export function installMockIpc(config) {
       error: null,
       days_left: 30,
       last_checked: isoNow(),
+      needs_attention: false,
     };
     state.health.recovered = state.health.recovered.filter((x) => x !== id);
     state.tokens.push(view);
@@ -175,7 +177,7 @@ export function installMockIpc(config) {
       if (name !== rec.name) summary.renamed.push([rec.name, name]);
       summary.added.push(name);
       summary.without_secret.push(name);
-      state.tokens.push({ ...rec, name, status: "unknown", error: null, last_checked: null });
+      state.tokens.push({ ...rec, name, status: "unknown", error: null, last_checked: null, needs_attention: false });
       state.health.missing.push({ id: rec.id, name });
     }
     return summary;

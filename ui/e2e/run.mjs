@@ -262,8 +262,8 @@ flow("keychain banner with retry", { tokens: "many", keychainFailures: 1 }, asyn
 // ---------------------------------------------------------------------------- re-check all
 
 const SSO_FIXED = {
-  "id-acme-sso": { status: "valid", error: null, sso_url: null },
-  "id-ghes-backup": { status: "valid", error: null },
+  "id-acme-sso": { status: "valid", error: null, sso_url: null, needs_attention: false },
+  "id-ghes-backup": { status: "valid", error: null, needs_attention: false },
 };
 
 /** @param {import("playwright-core").Page} page */

@@ -44,7 +44,7 @@ describe("re-check all", () => {
     expect(button).toBeDisabled();
     expect(screen.getByTestId("recheck-progress")).toHaveTextContent("Checking 0 of 3…");
 
-    const invalidB = { ...b, status: "invalid" as const, error: { code: "token_invalid", message: "revoked" } };
+    const invalidB = { ...b, status: "invalid" as const, needs_attention: true, error: { code: "token_invalid", message: "revoked" } };
     emit({ done: 1, total: 3, token: invalidB });
     await waitFor(() => expect(screen.getByTestId("recheck-progress")).toHaveTextContent("Checking 1 of 3…"));
     expect(within(rowOf("B")).getByTestId("token-status")).toHaveTextContent("Revoked/invalid");

@@ -146,6 +146,8 @@ pub struct TokenView {
     /// Whole days left before expiry (negative once expired); `None` if it never expires.
     pub days_left: Option<i32>,
     pub last_checked: Option<String>,
+    /// Whether the user should do something about it (see `status::wants_attention`).
+    pub needs_attention: bool,
 }
 
 pub fn rfc3339(t: DateTime<Utc>) -> String {

@@ -43,6 +43,13 @@ impl Jeton {
 
     /// Checks a token: its format offline, then (unless `offline`) `GET /user`.
     pub async fn check(&self, input: &str, host: Option<&str>, offline: bool, lang: Lang) -> CheckOutcome {
+        let mut outcome = self.check_view(input, host, offline, lang).await;
+        let view = &mut outcome.view;
+        view.needs_attention = crate::status::wants_attention(view.status, view.days_left.map(i64::from));
+        outcome
+    }
+
+    async fn check_view(&self, input: &str, host: Option<&str>, offline: bool, lang: Lang) -> CheckOutcome {
         let host_key = host.map(str::to_owned).unwrap_or_else(|| self.config.default_host().key());
         let mut view = TokenView {
             id: None,
@@ -59,6 +66,7 @@ impl Jeton {
             error: None,
             days_left: None,
             last_checked: None,
+            needs_attention: false,
         };
         let parsed = match token::parse(input) {
             Ok(p) => p,

@@ -6,6 +6,16 @@ use crate::model::{rfc3339, TokenRecord, TokenStatus, TokenView};
 
 /// A token expiring within this many days is "expiring".
 pub const EXPIRING_WITHIN_DAYS: i64 = 7;
+/// Within this many days of expiry a token already needs attention (the first reminder).
+pub const ATTENTION_WITHIN_DAYS: i64 = 14;
+
+/// Whether a token needs the user to do something: it is expiring, expired, refused
+/// or held back by SSO, or expires within two weeks. Unreachable and rate-limited
+/// tokens wait for the next check instead.
+pub fn wants_attention(status: TokenStatus, days_left: Option<i64>) -> bool {
+    matches!(status, TokenStatus::Expiring | TokenStatus::Expired | TokenStatus::Invalid | TokenStatus::SsoRequired)
+        || days_left.is_some_and(|d| d <= ATTENTION_WITHIN_DAYS)
+}
 
 /// Whole days from `now` to `expires_at`, rounded toward zero: 1 with 47 hours left,
 /// 0 on the last day and on the day it expired, -1 a full day after.
@@ -34,6 +44,8 @@ pub fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
 
 pub fn view_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenView {
     let check = record.last_check.as_ref();
+    let status = status_of(record, now);
+    let days = record.expires_at.map(|e| days_left(e, now));
     TokenView {
         id: Some(record.id.clone()),
         name: Some(record.name.clone()),
@@ -44,11 +56,12 @@ pub fn view_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenView {
         scopes: record.scopes.clone(),
         permissions: record.permissions.clone(),
         expires_at: record.expires_at.map(rfc3339),
-        status: status_of(record, now),
+        status,
         sso_url: check.and_then(|c| c.sso_url.clone()),
         error: check.and_then(|c| c.error.clone()),
-        days_left: record.expires_at.map(|e| days_left(e, now).clamp(i32::MIN as i64, i32::MAX as i64) as i32),
+        days_left: days.map(|d| d.clamp(i32::MIN as i64, i32::MAX as i64) as i32),
         last_checked: check.map(|c| rfc3339(c.at)),
+        needs_attention: wants_attention(status, days),
     }
 }
 
@@ -89,6 +102,19 @@ mod tests {
         assert_eq!(s(Some(Duration::days(30)), Some(TokenStatus::Invalid)), TokenStatus::Invalid);
         assert_eq!(s(Some(Duration::days(30)), None), TokenStatus::Unknown);
         assert_eq!(s(None, Some(TokenStatus::SsoRequired)), TokenStatus::SsoRequired);
+    }
+
+    #[test]
+    fn attention() {
+        use TokenStatus::*;
+        assert!(!wants_attention(Valid, Some(90)));
+        assert!(!wants_attention(Valid, None));
+        assert!(wants_attention(Valid, Some(14)));
+        assert!(wants_attention(Invalid, None));
+        assert!(wants_attention(SsoRequired, Some(90)));
+        assert!(wants_attention(Expired, Some(0)));
+        assert!(!wants_attention(Unreachable, Some(90)));
+        assert!(!wants_attention(RateLimited, None));
     }
 
     #[test]

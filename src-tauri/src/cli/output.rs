@@ -21,6 +21,7 @@ pub fn token_json(v: &TokenView) -> Value {
         "error": v.error,
         "days_left": v.days_left,
         "last_checked": v.last_checked,
+        "needs_attention": v.needs_attention,
     });
     if let (Some(name), Some(map)) = (&v.name, o.as_object_mut()) {
         map.insert("name".into(), json!(name));

@@ -114,6 +114,8 @@ export type TokenView = {
 	/**  Whole days left before expiry (negative once expired); `None` if it never expires. */
 	days_left: number | null,
 	last_checked: string | null,
+	/**  Whether the user should do something about it (see `status::wants_attention`). */
+	needs_attention: boolean,
 };
 
 export type VaultHealth = {

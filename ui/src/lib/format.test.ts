@@ -9,7 +9,6 @@ import {
   hostLabel,
   kindLabel,
   levelLabel,
-  needsAttention,
   recheckProgressLabel,
   recheckSummary,
   relativeTime,
@@ -128,16 +127,6 @@ describe("hosts", () => {
     expect(hostForBackend("ghe.example.com")).toBe("https://ghe.example.com");
     expect(hostForBackend(" https://ghe.example.com/ ")).toBe("https://ghe.example.com");
     expect(hostForBackend("http://127.0.0.1:9000")).toBe("http://127.0.0.1:9000");
-  });
-});
-
-describe("needsAttention", () => {
-  it("flags tokens that need the user", () => {
-    expect(needsAttention(token({ name: "a", days_left: 90 }))).toBe(false);
-    expect(needsAttention(token({ name: "a", days_left: 14 }))).toBe(true);
-    expect(needsAttention(token({ name: "a", status: "invalid", days_left: null }))).toBe(true);
-    expect(needsAttention(token({ name: "a", status: "sso_required" }))).toBe(true);
-    expect(needsAttention(token({ name: "a", status: "unreachable" }))).toBe(false);
   });
 });
 

@@ -107,11 +107,6 @@ export function tokenName(lang: Lang, t: TokenView): string {
   return t.name?.trim() || translate(lang, "name.unnamed");
 }
 
-/** Whether a token needs the user to do something. */
-export function needsAttention(t: TokenView): boolean {
-  const bad: TokenStatus[] = ["expiring", "expired", "invalid", "sso_required"];
-  return bad.includes(t.status) || (t.days_left !== null && t.days_left <= 14);
-}
 
 /** "Checking 3 of 7…" while a re-check of every token runs. */
 export function recheckProgressLabel(lang: Lang, run: { done: number; total: number }): string {
@@ -120,7 +115,7 @@ export function recheckProgressLabel(lang: Lang, run: { done: number; total: num
 
 /** "7 checked · 2 need attention" (or "· all good") once every token was re-checked. */
 export function recheckSummary(lang: Lang, views: readonly TokenView[]): string {
-  const attention = views.filter(needsAttention).length;
+  const attention = views.filter((t) => t.needs_attention).length;
   const tail = attention > 0 ? plural(lang, "summary.attention", attention) : translate(lang, "summary.allGood");
   return `${plural(lang, "recheck.checked", views.length)} · ${tail}`;
 }

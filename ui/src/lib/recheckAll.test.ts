@@ -41,19 +41,19 @@ describe("AppStore.recheckAll", () => {
     expect(s.recheckRun).toEqual({ done: 0, total: 3 });
     expect(s.checking).toEqual(["a", "b", "c"]);
 
-    run.emit({ done: 1, total: 3, token: { ...b, status: "invalid" } });
+    run.emit({ done: 1, total: 3, token: { ...b, status: "invalid", needs_attention: true } });
     expect(s.recheckRun).toEqual({ done: 1, total: 3 });
     expect(s.tokens.find((t) => t.id === "b")?.status).toBe("invalid");
     expect(s.checking).toEqual(["a", "c"]);
 
-    run.emit({ done: 2, total: 3, token: { ...a, status: "expiring", days_left: 5 } });
+    run.emit({ done: 2, total: 3, token: { ...a, status: "expiring", days_left: 5, needs_attention: true } });
     expect(s.tokens.find((t) => t.id === "a")?.status).toBe("expiring");
 
     // A second click while it runs does nothing.
     await s.recheckAll();
     expect(backend.recheckAll).toHaveBeenCalledTimes(1);
 
-    run.finish(ok([{ ...a, status: "expiring", days_left: 5 }, { ...b, status: "invalid" }, c]));
+    run.finish(ok([{ ...a, status: "expiring", days_left: 5, needs_attention: true }, { ...b, status: "invalid", needs_attention: true }, c]));
     await done;
     expect(s.recheckRun).toBeNull();
     expect(s.checking).toEqual([]);
@@ -72,7 +72,7 @@ describe("AppStore.recheckAll", () => {
     expect(s.tokens.map((t) => t.id)).toEqual(["a"]);
     run.finish(ok([a, b]));
     await done;
-    run.emit({ done: 2, total: 2, token: { ...a, status: "invalid" } });
+    run.emit({ done: 2, total: 2, token: { ...a, status: "invalid", needs_attention: true } });
     expect(s.tokens.map((t) => [t.id, t.status])).toEqual([["a", "valid"]]);
     expect(s.recheckRun).toBeNull();
   });

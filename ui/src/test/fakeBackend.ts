@@ -15,8 +15,13 @@ import type {
 } from "../lib/backend";
 import { CATALOGUE } from "./catalogue";
 
+/** Mirrors core's `status::wants_attention`, so fixture tokens look as Rust sends them. */
+export function wantsAttention(t: Pick<TokenView, "status" | "days_left">): boolean {
+  return ["expiring", "expired", "invalid", "sso_required"].includes(t.status) || (t.days_left !== null && t.days_left <= 14);
+}
+
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
-  return {
+  const t: TokenView = {
     id: `id-${partial.name}`,
     host: "https://github.com",
     kind: "classic",
@@ -30,8 +35,10 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
     error: null,
     days_left: 30,
     last_checked: null,
+    needs_attention: false,
     ...partial,
   };
+  return "needs_attention" in partial ? t : { ...t, needs_attention: wantsAttention(t) };
 }
 
 export const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data });
