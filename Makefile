@@ -42,7 +42,7 @@ lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 rust-test: ui
-	JETON_REQUIRE_KEYCHAIN=1 scripts/headless $(CARGO) test --workspace
+	scripts/headless $(CARGO) test --workspace
 
 ui-test: deps
 	npm --prefix ui run check

@@ -6,8 +6,8 @@
 //! answer (`keychain_timeout`). Never a plain-text fallback.
 //!
 //! Run under `scripts/headless` for the session round trip. Without dbus-run-session
-//! and gnome-keyring-daemon (or a session Secret Service) the tests say so and pass,
-//! unless `JETON_REQUIRE_KEYCHAIN=1`, which makes that a failure.
+//! and gnome-keyring-daemon (or a session Secret Service) the tests fail, unless
+//! `JETON_SKIP_KEYCHAIN_TESTS=1` says this machine has none: then they say "skipped".
 
 mod vault_common;
 #[allow(dead_code)]
@@ -132,9 +132,7 @@ fn session_secret_service_round_trip() {
     let ns = unique_namespace("session");
     let usable =
         std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some() && KeyringStore::new(ns.clone()).probe().is_ok();
-    if !usable {
-        assert!(!require_keychain(), "JETON_REQUIRE_KEYCHAIN=1 but no Secret Service answers on the session bus");
-        println!("skipped: no Secret Service on the session bus (run under scripts/headless)");
+    if !usable && may_skip_keychain("no Secret Service answers on the session bus") {
         return;
     }
     round_trip(&ns);

@@ -47,8 +47,22 @@ pub fn spawn_piped(mut cmd: Command) -> Child {
     cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap()
 }
 
-pub fn require_keychain() -> bool {
-    std::env::var("JETON_REQUIRE_KEYCHAIN").is_ok_and(|v| v == "1")
+/// The opt-out for machines with no Secret Service: without it, a keychain test that
+/// finds none fails rather than passing without having tested anything.
+pub const SKIP_KEYCHAIN_ENV: &str = "JETON_SKIP_KEYCHAIN_TESTS";
+
+/// Whether keychain tests may skip (`JETON_SKIP_KEYCHAIN_TESTS=1`); when they may not,
+/// fails with `why` and what to do.
+#[track_caller]
+pub fn may_skip_keychain(why: &str) -> bool {
+    let skip = std::env::var(SKIP_KEYCHAIN_ENV).is_ok_and(|v| v == "1");
+    assert!(
+        skip,
+        "{why}: run the tests under scripts/headless (a private D-Bus with gnome-keyring), \
+         or set {SKIP_KEYCHAIN_ENV}=1 to skip the keychain tests on this machine"
+    );
+    println!("skipped ({SKIP_KEYCHAIN_ENV}=1): {why}");
+    true
 }
 
 pub fn on_path(program: &str) -> bool {
