@@ -109,16 +109,26 @@ fn killed_writers_lose_nothing() {
             let (ok, out) = finish(child, Duration::from_secs(600));
             assert!(ok, "the first round failed:\n{out}");
             round_time = started.elapsed();
+            let left = vault_crash_check::temp_files(&data);
+            assert_eq!(left, 0, "a writer that ran to the end left {left} temp file(s) in the data dir");
         } else {
             // Kill point: once the child has started a random operation, a random
             // moment within about one operation's time (so inside any of its steps).
+            // One round in four is aimed instead at a metadata write caught half-way
+            // (its temp file exists), so the clean-up on reopen is exercised every run.
             let ops = env_num("JETON_CRASH_OPS", 200);
             let target = rng.below(ops) as usize;
             while started_ops(&journal) <= target && child.try_wait().unwrap().is_none() {
                 std::thread::sleep(Duration::from_micros(500));
             }
-            let per_op = round_time.as_micros() as u64 / ops;
-            std::thread::sleep(Duration::from_micros(rng.below(per_op * 2)));
+            if round % 4 == 1 {
+                while vault_crash_check::temp_files(&data) == 0 && child.try_wait().unwrap().is_none() {
+                    std::thread::yield_now();
+                }
+            } else {
+                let per_op = round_time.as_micros() as u64 / ops;
+                std::thread::sleep(Duration::from_micros(rng.below(per_op * 2)));
+            }
             if child.try_wait().unwrap().is_none() {
                 child.kill().unwrap(); // SIGKILL
                 tally.kills += 1;
@@ -135,6 +145,11 @@ fn killed_writers_lose_nothing() {
     tally.print(rounds);
     assert_eq!(tally.losses, 0, "{:#?}", tally.problems);
     assert!(tally.problems.is_empty(), "{:#?}", tally.problems);
+    // Without these the rounds above prove nothing: every kill fell between two
+    // operations, or none caught a metadata write half-way.
+    let interrupted = tally.in_flight_done + tally.in_flight_undone;
+    assert!(interrupted > 0, "none of the {} kills interrupted an operation", tally.kills);
+    assert!(tally.rounds_with_temp > 0, "no kill left a metadata temp file, so their clean-up was never exercised");
 }
 
 fn started_ops(journal: &std::path::Path) -> usize {

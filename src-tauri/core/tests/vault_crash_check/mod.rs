@@ -19,6 +19,9 @@ pub struct Tally {
     pub in_flight_undone: u64,
     /// Interrupted operations by kind: (finished, undone).
     pub in_flight_by_kind: BTreeMap<&'static str, (u64, u64)>,
+    /// Rounds whose kill left a metadata temp file behind, and how many files in all.
+    pub rounds_with_temp: u64,
+    pub temp_files_left: u64,
     pub journal_completed: u64,
     pub journal_undone: u64,
     pub losses: u64,
@@ -75,6 +78,10 @@ impl Model {
 /// Reopens, reconciles and compares; updates the model with the interrupted
 /// operation's outcome (done or undone, both fine; half-done is a problem).
 pub fn check_round(vault: &Vault, journal: &Path, model: &mut Model, t: &mut Tally) {
+    // What the kill left, counted before anything takes the lock (which removes them).
+    let left = temp_files(vault.metadata().dir());
+    t.temp_files_left += left as u64;
+    t.rounds_with_temp += u64::from(left > 0);
     let mut in_flight = None;
     for (op, outcome) in read_journal(journal) {
         t.started += 1;
@@ -154,11 +161,17 @@ pub fn check_round(vault: &Vault, journal: &Path, model: &mut Model, t: &mut Tal
     if !vault.metadata().load().unwrap().pending.is_empty() {
         t.problems.push("the journal still has entries after reconcile".into());
     }
-    let leftovers = std::fs::read_dir(vault.metadata().dir()).unwrap().flatten();
-    if leftovers.filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count() > 0 {
-        t.problems.push("a temp file was left behind".into());
+    let still = temp_files(vault.metadata().dir());
+    if still > 0 {
+        t.problems.push(format!("{still} temp file(s) the killed writer left are still there after reopening"));
     }
     t.tokens_now = listed.len();
+}
+
+/// Metadata temp files (`.tokens.json.<pid>.tmp`) in the data dir.
+pub fn temp_files(dir: &Path) -> usize {
+    let entries = std::fs::read_dir(dir).into_iter().flatten().flatten();
+    entries.filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).count()
 }
 
 impl Tally {
@@ -169,6 +182,7 @@ impl Tally {
         for (kind, (done, undone)) in &self.in_flight_by_kind {
             println!("    {kind}: {done} finished, {undone} undone");
         }
+        println!("  metadata temp files the kills left: {} in {} rounds", self.temp_files_left, self.rounds_with_temp);
         println!(
             "  journal entries resolved on reopen: {} completed, {} undone",
             self.journal_completed, self.journal_undone
