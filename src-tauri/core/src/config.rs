@@ -69,24 +69,56 @@ impl Config {
         Host { web: self.github_web.clone(), api: self.github_api.clone() }
     }
 
-    /// Resolves a web URL given by the user (`--host`) to a host. github.com (or its
-    /// replacement) keeps its API URL; any other host is GHES, `https://HOST/api/v3`.
+    /// Resolves a web URL given by the user (`--host`) to a host: the one rule for
+    /// which host a token belongs to. The scheme and host are lower-cased (by the URL
+    /// parser); github.com, `www.github.com` (when github.com is not replaced) and the
+    /// configured github.com replacement are the default host; any other host is GHES,
+    /// `https://HOST/api/v3`. A host is an origin only: no user name or password, path,
+    /// query or fragment ([`HostRule`] says which was found).
     pub fn host(&self, web: Option<&str>) -> Result<Host> {
         let Some(web) = web.map(str::trim).filter(|w| !w.is_empty()) else {
             return Ok(self.default_host());
         };
         let web = if web.contains("://") { web.to_owned() } else { format!("https://{web}") };
         let url = check_url(&web)?;
-        if same_origin(&url, &self.github_web)
-            || url.host_str() == Some("github.com") && self.github_web.as_str().starts_with(GITHUB_WEB)
-        {
-            return Ok(self.default_host());
+        let default = self.default_host();
+        if same_origin(&url, &self.github_web) {
+            // The replacement may live under a path (fakehub's `/web`).
+            origin_only(&url, &web, self.github_web.path())?;
+            return Ok(default);
+        }
+        origin_only(&url, &web, "/")?;
+        let is_github = matches!(url.host_str(), Some("github.com" | "www.github.com"))
+            && url.scheme() == "https"
+            && url.port().is_none();
+        if is_github && self.github_web.as_str().starts_with(GITHUB_WEB) {
+            return Ok(default);
         }
         Ok(Host { api: derived_api(&url)?, web: url })
     }
 }
 
-fn same_origin(a: &Url, b: &Url) -> bool {
+/// Refuses a host URL that is more than an origin: a path other than `allowed_path`
+/// (or `/`), a query or a fragment.
+fn origin_only(url: &Url, raw: &str, allowed_path: &str) -> Result<()> {
+    let trimmed = |p: &str| p.trim_end_matches('/').to_owned();
+    let rule = if !url.path().is_empty() && url.path() != "/" && trimmed(url.path()) != trimmed(allowed_path) {
+        Some(HostRule::Path)
+    } else if url.query().is_some() {
+        Some(HostRule::Query)
+    } else if url.fragment().is_some() {
+        Some(HostRule::Fragment)
+    } else {
+        None
+    };
+    match rule {
+        Some(reason) => Err(Error::HostInvalid { url: raw.into(), reason }),
+        None => Ok(()),
+    }
+}
+
+/// Same scheme, host and port.
+pub(crate) fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme() && a.host_str() == b.host_str() && a.port_or_known_default() == b.port_or_known_default()
 }
 
@@ -95,12 +127,20 @@ fn derived_api(web: &Url) -> Result<Url> {
     check_url(&format!("{base}/api/v3"))
 }
 
-/// Accepts `https://…`, and `http://…` only for loopback addresses.
+/// Accepts `https://…`, and `http://…` only for loopback addresses; never a URL with a
+/// user name or password (it would be contacted with them and stored in the metadata).
 pub fn check_url(raw: &str) -> Result<Url> {
     let url =
         Url::parse(raw.trim()).map_err(|_| Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable })?;
     if url.host_str().is_none() {
         return Err(Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable });
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        // The error names the host without the credentials it refuses.
+        let mut shown = url.clone();
+        let _ = shown.set_username("");
+        let _ = shown.set_password(None);
+        return Err(Error::HostInvalid { url: shown.into(), reason: HostRule::Credentials });
     }
     match url.scheme() {
         "https" => Ok(url),
@@ -110,7 +150,8 @@ pub fn check_url(raw: &str) -> Result<Url> {
     }
 }
 
-fn is_loopback(url: &Url) -> bool {
+/// `localhost`, `127.0.0.0/8` or `::1`: this computer.
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -141,6 +182,64 @@ mod tests {
         assert_eq!(ghes.api_url("user"), "https://ghe.example.com/api/v3/user");
         assert_eq!(ghes.key(), "https://ghe.example.com");
         assert_eq!(c.host(Some("ghe.example.com")).unwrap().key(), "https://ghe.example.com");
+    }
+
+    #[test]
+    fn one_rule_for_github_and_case() {
+        let c = cfg();
+        for same in ["www.github.com", "https://www.github.com/", "HTTPS://GitHub.COM", "github.com"] {
+            let h = c.host(Some(same)).unwrap();
+            assert_eq!((h.key(), h.api_url("user")), ("https://github.com".into(), "https://api.github.com/user".into()));
+        }
+        assert_eq!(c.host(Some("GHE.Example.COM")).unwrap().key(), "https://ghe.example.com");
+        // Another port of github.com is not github.com.
+        assert_eq!(c.host(Some("https://github.com:8443")).unwrap().key(), "https://github.com:8443");
+    }
+
+    #[test]
+    fn a_replaced_github_keeps_its_path_and_www_is_then_a_host_of_its_own() {
+        let c = Config { github_web: Url::parse("http://127.0.0.1:9/web").unwrap(), ..cfg() };
+        assert_eq!(c.host(Some("http://127.0.0.1:9/web")).unwrap().key(), "http://127.0.0.1:9/web");
+        assert_eq!(c.host(Some("http://127.0.0.1:9")).unwrap().key(), "http://127.0.0.1:9/web");
+        assert_eq!(c.host(Some("www.github.com")).unwrap().key(), "https://www.github.com");
+        assert_eq!(reason(c.host(Some("http://127.0.0.1:9/other"))), HostRule::Path);
+    }
+
+    fn reason(r: Result<Host>) -> HostRule {
+        match r {
+            Err(Error::HostInvalid { reason, .. }) => reason,
+            other => panic!("expected host_invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_host_is_an_origin_and_each_extra_part_is_named() {
+        use crate::i18n::Lang;
+        let c = cfg();
+        let cases = [
+            ("https://user:hunter2@ghe.example.com", HostRule::Credentials),
+            ("https://x-access-token@ghe.example.com", HostRule::Credentials),
+            ("https://user:hunter2@github.com", HostRule::Credentials),
+            ("https://ghe.example.com/api/v3", HostRule::Path),
+            ("https://github.com/octocat", HostRule::Path),
+            ("https://ghe.example.com/?next=1", HostRule::Query),
+            ("https://ghe.example.com#top", HostRule::Fragment),
+        ];
+        let mut sentences = std::collections::HashSet::new();
+        for (raw, rule) in cases {
+            let e = c.host(Some(raw)).unwrap_err();
+            assert_eq!(e.code(), "host_invalid", "{raw}");
+            assert_eq!(reason(Err(e.clone())), rule, "{raw}");
+            for lang in [Lang::En, Lang::Fr] {
+                let m = e.message(lang);
+                assert!(!m.contains("hunter2") && !m.contains("x-access-token"), "{m}");
+                sentences.insert(m.replace(raw, "").replace("https://ghe.example.com", "").replace("https://github.com", ""));
+            }
+        }
+        // Four rules × two languages, each its own sentence (the URL aside).
+        assert_eq!(sentences.len(), 8, "{sentences:#?}");
+        // The bare origin, with or without its slash, is fine.
+        assert_eq!(c.host(Some("https://ghe.example.com/")).unwrap().key(), "https://ghe.example.com");
     }
 
     #[test]

@@ -92,6 +92,12 @@ pub enum HostRule {
     Unparsable,
     PlainHttpNotLoopback,
     Scheme,
+    /// A user name or password in the URL.
+    Credentials,
+    /// A path other than `/`.
+    Path,
+    Query,
+    Fragment,
 }
 
 /// What crosses to the UI and out of `--json`: a stable code and a sentence.

@@ -93,6 +93,30 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 }
                 (HostRule::Scheme, false) => "it must start with https://",
                 (HostRule::Scheme, true) => "elle doit commencer par https://",
+                (HostRule::Credentials, false) => {
+                    "it contains a user name or password, which Jeton would send and store; give the address alone, such as https://ghe.example.com"
+                }
+                (HostRule::Credentials, true) => {
+                    "elle contient un nom d’utilisateur ou un mot de passe, que Jeton enverrait et enregistrerait ; donnez l’adresse seule, par exemple https://ghe.example.com"
+                }
+                (HostRule::Path, false) => {
+                    "a host has no path after its name; give its address alone, such as https://ghe.example.com"
+                }
+                (HostRule::Path, true) => {
+                    "un hôte n’a pas de chemin après son nom ; donnez son adresse seule, par exemple https://ghe.example.com"
+                }
+                (HostRule::Query, false) => {
+                    "a host has no query (the part after ?); give its address alone, such as https://ghe.example.com"
+                }
+                (HostRule::Query, true) => {
+                    "un hôte n’a pas de paramètres (la partie après ?) ; donnez son adresse seule, par exemple https://ghe.example.com"
+                }
+                (HostRule::Fragment, false) => {
+                    "a host has no fragment (the part after #); give its address alone, such as https://ghe.example.com"
+                }
+                (HostRule::Fragment, true) => {
+                    "un hôte n’a pas de fragment (la partie après #) ; donnez son adresse seule, par exemple https://ghe.example.com"
+                }
             };
             if fr {
                 format!("L’hôte « {url} » est refusé : {why}.")

@@ -97,16 +97,7 @@ impl Jeton {
 
     /// Writes the metadata export to `path` (mode 0600: it names your tokens and accounts).
     pub fn export_backup_to(&self, path: &std::path::Path) -> Result<()> {
-        use std::io::Write;
-        let json = self.export_backup()?;
-        let mut opts = std::fs::OpenOptions::new();
-        opts.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        let storage = |e: std::io::Error| crate::Error::Storage { detail: e.to_string() };
-        let mut f = opts.open(path).map_err(storage)?;
-        f.write_all(json.as_bytes()).map_err(storage)?;
-        f.sync_all().map_err(storage)
+        self.vault.export_metadata_to(path)
     }
 
     pub async fn import_backup(&self, json: String) -> Result<ImportSummary> {

@@ -61,6 +61,13 @@ impl Vault {
         serde_json::to_string_pretty(&out).map_err(|e| Error::Storage { detail: e.to_string() })
     }
 
+    /// Writes [`Vault::export_metadata`] to `path` the way the metadata itself is
+    /// written: atomically, mode 0600 (it names your tokens and accounts), replacing
+    /// whatever file was there.
+    pub fn export_metadata_to(&self, path: &std::path::Path) -> Result<()> {
+        super::private_file::write_atomic(path, self.export_metadata()?.as_bytes())
+    }
+
     /// Merges an export (or a `tokens.json` of any known version) by id: new ids are
     /// added, ids already here are left as they are. Nothing is written on error.
     pub fn import_metadata(&self, json: &str) -> Result<ImportReport> {

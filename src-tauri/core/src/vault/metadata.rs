@@ -2,13 +2,15 @@
 //! (temp file, fsync, rename, fsync of the directory), mode 0600 in a 0700 dir.
 //! It never holds a secret.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::lock::{self, VaultLock};
+pub(crate) use super::private_file::storage;
+use super::private_file::{private_file, write_atomic};
 use super::migrate::{self, CURRENT_VERSION};
 use crate::error::{Error, Result};
 use crate::model::TokenRecord;
@@ -103,14 +105,7 @@ impl MetadataStore {
     pub fn save(&self, doc: &Document) -> Result<()> {
         ensure_private_dir(&self.dir)?;
         let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Storage { detail: e.to_string() })?;
-        let tmp = self.dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-        let mut f = private_file(&tmp)?;
-        f.write_all(&bytes).map_err(|e| storage(&e))?;
-        f.sync_all().map_err(|e| storage(&e))?;
-        drop(f);
-        fs::rename(&tmp, self.path()).map_err(|e| storage(&e))?;
-        File::open(&self.dir).and_then(|d| d.sync_all()).map_err(|e| storage(&e))?;
-        Ok(())
+        write_atomic(&self.path(), &bytes)
     }
 
     /// Takes the exclusive lock (`tokens.lock`) that every load-modify-save holds, so
@@ -162,20 +157,6 @@ pub(crate) fn ensure_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn private_file(path: &Path) -> Result<File> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    opts.open(path).map_err(|e| storage(&e))
-}
-
-pub(crate) fn storage(e: &std::io::Error) -> Error {
-    Error::Storage { detail: e.to_string() }
-}
 
 fn corrupt(path: &Path, detail: String) -> Error {
     Error::MetadataCorrupt { path: path.display().to_string(), backup: None, detail }

@@ -24,6 +24,7 @@ pub mod keyring_store;
 mod lock;
 pub mod metadata;
 pub mod migrate;
+mod private_file;
 pub mod reconcile;
 pub mod secret_store;
 mod write;

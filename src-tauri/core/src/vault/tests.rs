@@ -132,6 +132,22 @@ fn export_has_a_note_and_no_secret() {
     assert_eq!(value["tokens"][0]["name"], "laptop");
 }
 
+#[cfg(unix)]
+#[test]
+fn export_to_an_existing_world_readable_file_leaves_it_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, _s, v) = vault();
+    v.add(record("a", "laptop"), &Secret::new("s1")).unwrap();
+    let target = d.path().join("jeton-export.json");
+    std::fs::write(&target, "an older, longer file the user saved here before").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    v.export_metadata_to(&target).unwrap();
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "an export names tokens and accounts: readable by its owner only");
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(value["tokens"][0]["name"], "laptop");
+}
+
 #[test]
 fn import_merges_by_id_and_reports_secrets_not_here() {
     let (_d, _s, there) = vault();
