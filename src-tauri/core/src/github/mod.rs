@@ -1,7 +1,10 @@
-//! Talking to GitHub: the HTTP client, header parsers, catalogues.
+//! Talking to GitHub: the HTTP client, header parsers, catalogues (scopes, fine-grained
+//! permissions, presets) and the pre-filled token creation URLs.
 
 pub mod client;
 pub mod headers;
+mod permission_texts;
+pub mod permissions;
 pub mod scopes;
 
 pub use client::{GitHubClient, UserCheck};
