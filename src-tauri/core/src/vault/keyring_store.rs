@@ -7,7 +7,10 @@
 //! lists the entries of a namespace for reconciliation. On macOS and Windows it is the
 //! store keyring 4 installs as keyring-core's default (Keychain, Credential Manager).
 //!
-//! Entries are `service = namespace`, `user = account`. Errors map to Jeton's codes:
+//! Entries are `service = namespace`, `user = account`. On the Secret Service each also
+//! carries a label and `host`/`login` attributes ([`EntryLabel`]), so a person can
+//! tell them apart in the keychain's window; the other platforms' entries keep the
+//! store's own label. Errors map to Jeton's codes:
 //! `keychain_locked` when the store refuses access (a locked collection, a dismissed
 //! unlock prompt), `keychain_unavailable` otherwise. Details never carry a secret.
 
@@ -17,7 +20,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use keyring_core::api::CredentialStore;
 use keyring_core::Error as KError;
 
-use super::secret_store::SecretStore;
+use super::secret_store::{EntryLabel, SecretStore};
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 
@@ -88,6 +91,10 @@ impl SecretStore for KeyringStore {
         Ok(self.call(account, |e| e.get_attributes())?.is_some())
     }
 
+    fn describe(&self, account: &str, about: &EntryLabel) -> Result<()> {
+        self.call(account, |e| platform::describe(e, about)).map(|_| ())
+    }
+
     fn accounts(&self) -> Result<Option<Vec<String>>> {
         let store = self.connected()?;
         let spec = HashMap::from([("service", self.namespace.as_str())]);
@@ -117,9 +124,20 @@ mod platform {
     use super::*;
     use secret_service::blocking::SecretService;
     use secret_service::{EncryptionType, Error as SsError};
+    use zbus_secret_service_keyring_store::cred::Specifier;
 
     pub(super) fn connect() -> keyring_core::Result<Arc<CredentialStore>> {
         Ok(zbus_secret_service_keyring_store::Store::new()?)
+    }
+
+    /// The item's attributes (merged into those it has) and its label.
+    pub(super) fn describe(entry: &keyring_core::Entry, about: &EntryLabel) -> keyring_core::Result<()> {
+        let attributes: HashMap<&str, &str> = about.attributes.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        entry.update_attributes(&attributes)?;
+        match entry.as_any().downcast_ref::<Specifier>() {
+            Some(item) => item.set_label(&about.label),
+            None => Ok(()),
+        }
     }
 
     /// Asks whether the default collection is locked, without prompting to unlock it.
@@ -156,6 +174,11 @@ mod platform {
 
     pub(super) fn check_unlocked(store: &KeyringStore) -> Result<()> {
         store.exists("jeton-probe").map(|_| ())
+    }
+
+    /// Keychain Access and Credential Manager entries keep the store's own label.
+    pub(super) fn describe(_: &keyring_core::Entry, _: &EntryLabel) -> keyring_core::Result<()> {
+        Ok(())
     }
 }
 

@@ -37,7 +37,7 @@ pub use keyring_store::KeyringStore;
 pub use lock::VaultLock;
 pub use metadata::{Document, Intent, MetadataStore, SCHEMA_VERSION};
 pub use reconcile::{MissingSecret, Reconciliation, RecoveredSecret, Resolved};
-pub use secret_store::{MemoryStore, SecretStore};
+pub use secret_store::{EntryLabel, MemoryStore, SecretStore};
 
 use crate::error::{Error, Result};
 use crate::model::TokenRecord;

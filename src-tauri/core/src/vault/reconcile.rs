@@ -140,6 +140,7 @@ impl Vault {
         record.id = id.to_owned();
         t.doc.tokens.push(record.clone());
         self.save(&t.doc)?;
+        self.label_entry(&record);
         tracing::info!(id, name = %record.name, "vault: recovered secret named");
         Ok(record)
     }

@@ -5,8 +5,40 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use url::Url;
+
 use crate::error::{Error, Result};
+use crate::model::TokenRecord;
 use crate::secret::Secret;
+
+/// What a person sees of a token's keychain entry in the keychain's own window
+/// (GNOME's Passwords and Keys, say): a label and attributes to search by. The entry's
+/// key stays the token's id; this only describes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntryLabel {
+    /// "Jeton — laptop git (octocat on github.com)".
+    pub label: String,
+    /// `host` (`github.com`, `ghe.example.com:8443`) and, once known, `login`.
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl EntryLabel {
+    pub fn of(record: &TokenRecord) -> EntryLabel {
+        let host = Url::parse(&record.host)
+            .ok()
+            .and_then(|u| u.host_str().map(|h| u.port().map_or_else(|| h.to_owned(), |p| format!("{h}:{p}"))))
+            .unwrap_or_else(|| record.host.clone());
+        let mut attributes = BTreeMap::from([("host".to_owned(), host.clone())]);
+        let label = match &record.login {
+            Some(login) => {
+                attributes.insert("login".to_owned(), login.clone());
+                format!("Jeton — {} ({login} on {host})", record.name)
+            }
+            None => format!("Jeton — {} ({host})", record.name),
+        };
+        EntryLabel { label, attributes }
+    }
+}
 
 /// A keychain: secrets by account name, within one namespace (the keyring "service").
 /// Calls may block (a keychain may be waiting for its unlock password): from async
@@ -25,6 +57,12 @@ pub trait SecretStore: Send + Sync {
     fn accounts(&self) -> Result<Option<Vec<String>>> {
         Ok(None)
     }
+    /// Gives an existing entry the label and attributes a person recognises it by;
+    /// nothing happens when there is no such entry, or the store keeps neither.
+    fn describe(&self, account: &str, about: &EntryLabel) -> Result<()> {
+        let _ = (account, about);
+        Ok(())
+    }
     /// Whether the keychain answers and is unlocked; distinct errors for each.
     fn probe(&self) -> Result<()> {
         self.exists("jeton-probe").map(|_| ())
@@ -36,6 +74,7 @@ pub trait SecretStore: Send + Sync {
 #[derive(Default)]
 pub struct MemoryStore {
     entries: Mutex<BTreeMap<String, Secret>>,
+    labels: Mutex<BTreeMap<String, EntryLabel>>,
     failure: Mutex<Option<Error>>,
 }
 
@@ -48,6 +87,11 @@ impl MemoryStore {
     /// Every call fails with this error while set (`None` clears it).
     pub fn fail_with(&self, error: Option<Error>) {
         *self.failure.lock().unwrap() = error;
+    }
+
+    /// The entry's label and attributes, as [`SecretStore::describe`] last set them.
+    pub fn label(&self, account: &str) -> Option<EntryLabel> {
+        self.labels.lock().unwrap().get(account).cloned()
     }
 
     pub fn len(&self) -> usize {
@@ -81,6 +125,15 @@ impl SecretStore for MemoryStore {
     fn delete(&self, account: &str) -> Result<()> {
         self.check()?;
         self.entries.lock().unwrap().remove(account);
+        self.labels.lock().unwrap().remove(account);
+        Ok(())
+    }
+
+    fn describe(&self, account: &str, about: &EntryLabel) -> Result<()> {
+        self.check()?;
+        if self.entries.lock().unwrap().contains_key(account) {
+            self.labels.lock().unwrap().insert(account.into(), about.clone());
+        }
         Ok(())
     }
 

@@ -1,8 +1,10 @@
 //! The vault's writes: add, rename, update, restore a secret, forget. Each holds the
 //! lock from load to save (see [`Vault::begin`]); the two that touch both the keychain
-//! and the metadata journal what they are about to do first.
+//! and the metadata journal what they are about to do first. Each keeps the keychain
+//! entry's label ([`EntryLabel`]) in step with the record it belongs to.
 
 use super::metadata::Intent;
+use super::secret_store::EntryLabel;
 use super::{check_name_free, position, validate_name, Vault};
 use crate::error::{Error, Result};
 use crate::model::TokenRecord;
@@ -34,6 +36,7 @@ impl Vault {
             let _ = self.secrets().delete(&id); // the journal on disk then undoes the add
             return Err(e);
         }
+        self.label_entry(&record);
         tracing::info!(id = %id, name = %record.name, "vault: token added");
         Ok(record)
     }
@@ -44,8 +47,10 @@ impl Vault {
         let mut t = self.begin()?;
         let idx = position(&t.doc, id_or_name)?;
         check_name_free(&t.doc, new_name, Some(&t.doc.tokens[idx].id))?;
+        let before = t.doc.tokens[idx].clone();
         t.doc.tokens[idx].name = new_name.to_owned();
         self.save(&t.doc)?;
+        self.relabel(&before, &t.doc.tokens[idx]);
         tracing::info!(id = %t.doc.tokens[idx].id, name = new_name, "vault: token renamed");
         Ok(t.doc.tokens[idx].clone())
     }
@@ -61,8 +66,9 @@ impl Vault {
             validate_name(&rec.name)?;
             check_name_free(&t.doc, &rec.name, Some(id))?;
         }
-        t.doc.tokens[idx] = rec.clone();
+        let before = std::mem::replace(&mut t.doc.tokens[idx], rec.clone());
         self.save(&t.doc)?;
+        self.relabel(&before, &rec);
         Ok(rec)
     }
 
@@ -74,7 +80,7 @@ impl Vault {
         changes: impl IntoIterator<Item = (String, F)>,
     ) -> Result<Vec<Option<TokenRecord>>> {
         let mut t = self.begin()?;
-        let mut out = Vec::new();
+        let (mut out, mut befores) = (Vec::new(), Vec::new());
         for (id, change) in changes {
             let Some(idx) = t.doc.tokens.iter().position(|r| r.id == id) else {
                 out.push(None);
@@ -87,11 +93,14 @@ impl Vault {
                 validate_name(&rec.name)?;
                 check_name_free(&t.doc, &rec.name, Some(&id))?;
             }
-            t.doc.tokens[idx] = rec.clone();
+            befores.push(std::mem::replace(&mut t.doc.tokens[idx], rec.clone()));
             out.push(Some(rec));
         }
         if out.iter().any(Option::is_some) {
             self.save(&t.doc)?;
+        }
+        for (before, after) in befores.iter().zip(out.iter().flatten()) {
+            self.relabel(before, after);
         }
         Ok(out)
     }
@@ -102,6 +111,7 @@ impl Vault {
         let t = self.begin()?;
         let rec = t.doc.tokens[position(&t.doc, id_or_name)?].clone();
         self.secrets().set(&rec.id, secret)?;
+        self.label_entry(&rec);
         tracing::info!(id = %rec.id, "vault: secret restored");
         Ok(rec)
     }
@@ -124,5 +134,22 @@ impl Vault {
         self.save(&t.doc)?; // on failure the journal on disk finishes the forget later
         tracing::info!(id = %rec.id, name = %rec.name, "vault: token forgotten");
         Ok(rec)
+    }
+}
+
+impl Vault {
+    /// Labels the record's keychain entry. The label only helps a person find the
+    /// entry: a keychain that refuses costs the label (logged), never the write.
+    pub(crate) fn label_entry(&self, record: &TokenRecord) {
+        if let Err(e) = self.secrets().describe(&record.id, &EntryLabel::of(record)) {
+            tracing::warn!(id = %record.id, code = e.code(), "vault: could not label the keychain entry");
+        }
+    }
+
+    /// Labels the entry again when what its label shows (name, login, host) changed.
+    fn relabel(&self, before: &TokenRecord, after: &TokenRecord) {
+        if EntryLabel::of(before) != EntryLabel::of(after) {
+            self.label_entry(after);
+        }
     }
 }
