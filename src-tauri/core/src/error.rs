@@ -57,6 +57,30 @@ pub enum Error {
     /// never sends it, and knows only that it is well formed.
     #[error("not_checkable")]
     NotCheckable,
+    // A token request that breaks one of GitHub's rules for its creation page
+    // (github/request.rs); each names the rule.
+    #[error("request_name_invalid")]
+    RequestNameInvalid,
+    #[error("request_name_too_long")]
+    RequestNameTooLong { length: usize, max: usize },
+    #[error("request_description_too_long")]
+    RequestDescriptionTooLong { length: usize, max: usize },
+    #[error("request_expiry_invalid: {given}")]
+    RequestExpiryInvalid { given: String },
+    #[error("request_owner_invalid: {owner}")]
+    RequestOwnerInvalid { owner: String },
+    #[error("request_permission_unknown: {key}")]
+    RequestPermissionUnknown { key: String },
+    #[error("request_level_not_allowed: {key}={level}")]
+    RequestLevelNotAllowed { key: String, level: String, allowed: Vec<String> },
+    #[error("request_permissions_conflict")]
+    RequestPermissionsConflict { account: String, organization: String },
+    #[error("request_permission_wrong_owner: {key}")]
+    RequestPermissionWrongOwner { key: String, section: crate::github::permissions::Section },
+    #[error("request_scope_unknown: {scope}")]
+    RequestScopeUnknown { scope: String },
+    #[error("request_option_not_for_kind")]
+    RequestOptionNotForKind { option: crate::github::request::RequestOption, kind: crate::github::request::RequestKind },
 }
 
 /// Which format rule a malformed token broke.
@@ -133,6 +157,17 @@ impl Error {
             Error::Storage { .. } => "storage",
             Error::ImportInvalid { .. } => "import_invalid",
             Error::NotCheckable => "not_checkable",
+            Error::RequestNameInvalid => "request_name_invalid",
+            Error::RequestNameTooLong { .. } => "request_name_too_long",
+            Error::RequestDescriptionTooLong { .. } => "request_description_too_long",
+            Error::RequestExpiryInvalid { .. } => "request_expiry_invalid",
+            Error::RequestOwnerInvalid { .. } => "request_owner_invalid",
+            Error::RequestPermissionUnknown { .. } => "request_permission_unknown",
+            Error::RequestLevelNotAllowed { .. } => "request_level_not_allowed",
+            Error::RequestPermissionsConflict { .. } => "request_permissions_conflict",
+            Error::RequestPermissionWrongOwner { .. } => "request_permission_wrong_owner",
+            Error::RequestScopeUnknown { .. } => "request_scope_unknown",
+            Error::RequestOptionNotForKind { .. } => "request_option_not_for_kind",
         }
     }
 

@@ -3,6 +3,9 @@
 use crate::error::{Error, HostRule, MalformedRule};
 use crate::i18n::Lang;
 
+#[path = "error_messages_request.rs"]
+mod request;
+
 fn rule_text(rule: MalformedRule, lang: Lang) -> &'static str {
     use MalformedRule::*;
     match (rule, lang) {
@@ -231,6 +234,17 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 "This is a GitHub App refresh token (ghr_): it cannot call GitHub's API, so Jeton cannot check it online and never sends it (its format is correct). Its app exchanges it for a user token (ghu_): check that one instead.".into()
             }
         }
+        Error::RequestNameInvalid
+        | Error::RequestNameTooLong { .. }
+        | Error::RequestDescriptionTooLong { .. }
+        | Error::RequestExpiryInvalid { .. }
+        | Error::RequestOwnerInvalid { .. }
+        | Error::RequestPermissionUnknown { .. }
+        | Error::RequestLevelNotAllowed { .. }
+        | Error::RequestPermissionsConflict { .. }
+        | Error::RequestPermissionWrongOwner { .. }
+        | Error::RequestScopeUnknown { .. }
+        | Error::RequestOptionNotForKind { .. } => request::message(e, lang),
     }
 }
 
@@ -262,6 +276,9 @@ mod tests {
             Error::ImportInvalid { detail: "d".into() },
             Error::NotCheckable,
         ]
+        .into_iter()
+        .chain(super::request::samples())
+        .collect()
     }
 
     #[test]

@@ -5,6 +5,9 @@ pub mod client;
 pub mod headers;
 mod permission_texts;
 pub mod permissions;
+pub mod presets;
+pub mod request;
+pub mod request_fields;
 pub mod scopes;
 
 pub use client::{GitHubClient, UserCheck};
