@@ -1,6 +1,7 @@
 //! Jeton's rules, with no Tauri dependency: tokens, the GitHub client, the vault,
 //! and the services the desktop shell and the CLI both call.
 
+pub mod clock;
 pub mod config;
 pub mod error;
 mod error_messages;
@@ -9,6 +10,7 @@ pub mod health;
 pub mod i18n;
 pub mod model;
 pub mod recheck;
+pub mod reminders;
 pub mod secret;
 pub mod service;
 pub mod status;

@@ -98,9 +98,10 @@ pub struct TokenRecord {
     /// The id of the token this one replaced (rotation).
     #[serde(default)]
     pub predecessor: Option<String>,
-    /// Reminder thresholds (days) already notified, so none fires twice.
+    /// The reminders already notified (threshold and the expiry it was about, and a
+    /// snooze), so none fires twice across restarts; see `reminders`.
     #[serde(default)]
-    pub reminders_sent: Vec<i64>,
+    pub reminders_sent: Vec<crate::reminders::SentReminder>,
 }
 
 impl TokenRecord {
