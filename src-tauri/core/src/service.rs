@@ -36,8 +36,7 @@ impl Jeton {
     }
 
     pub fn new(config: Config, store: Arc<dyn SecretStore>) -> Result<Jeton> {
-        let vault = Vault::new(store, MetadataStore::new(config.data_dir.clone()));
-        vault.reload();
+        let vault = Vault::new(store, MetadataStore::new(config.data_dir.clone())); // reads the data once
         Ok(Jeton { config, vault, client: GitHubClient::new()? })
     }
 

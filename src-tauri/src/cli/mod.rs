@@ -63,11 +63,13 @@ pub fn run() -> i32 {
     })
 }
 
-/// Logs go to stderr, at `warn` unless `RUST_LOG` says otherwise. No secret is ever
-/// passed to a log macro.
+/// Logs go to stderr, at `warn` unless `RUST_LOG` says otherwise, coloured only when
+/// stderr is a terminal. No secret is ever passed to a log macro.
 pub fn init_tracing() {
+    use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into());
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let ansi = std::io::stderr().is_terminal();
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi).with_writer(std::io::stderr).try_init();
 }
 
 /// Opens the core, or prints why it cannot and returns the exit code.
