@@ -14,6 +14,7 @@
 //! - no expiry notice for a token that never expires or that GitHub refuses; one
 //!   "expiry unknown" notice for a token whose expiry could not be read.
 
+mod log;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -23,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{TokenRecord, TokenStatus};
 
+pub use log::{record_sent, snooze, SentReminder};
 pub use text::NoticeText;
 
 /// Days before expiry at which Jeton reminds, by default; 0 is "at expiry".
@@ -80,51 +82,6 @@ pub enum NoticeKind {
     Threshold(i64),
     /// GitHub gave an expiry Jeton could not read.
     ExpiryUnknown,
-}
-
-/// One notice sent, kept in the token's metadata (`TokenRecord::reminders_sent`) so
-/// that a restart never repeats it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "SentRepr")]
-pub struct SentReminder {
-    pub kind: NoticeKind,
-    /// The expiry the notice was about: a renewed expiry starts the thresholds over.
-    pub expires_at: Option<DateTime<Utc>>,
-    /// When it was sent (`None` in logs written before Jeton kept it).
-    pub at: Option<DateTime<Utc>>,
-    /// "Remind me tomorrow": the token's notices wait until then.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub snoozed_until: Option<DateTime<Utc>>,
-}
-
-/// Logs written before this one held bare threshold numbers; they name no expiry, so
-/// they never match one and the thresholds start over once.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SentRepr {
-    Legacy(i64),
-    Full {
-        kind: NoticeKind,
-        #[serde(default)]
-        expires_at: Option<DateTime<Utc>>,
-        #[serde(default)]
-        at: Option<DateTime<Utc>>,
-        #[serde(default)]
-        snoozed_until: Option<DateTime<Utc>>,
-    },
-}
-
-impl From<SentRepr> for SentReminder {
-    fn from(r: SentRepr) -> Self {
-        match r {
-            SentRepr::Legacy(d) => {
-                SentReminder { kind: NoticeKind::Threshold(d), expires_at: None, at: None, snoozed_until: None }
-            }
-            SentRepr::Full { kind, expires_at, at, snoozed_until } => {
-                SentReminder { kind, expires_at, at, snoozed_until }
-            }
-        }
-    }
 }
 
 /// A token's expiry as far as reminders go.
@@ -308,27 +265,4 @@ fn refused_before_expiry(r: &TokenRecord) -> bool {
     r.last_check.as_ref().is_some_and(|c| {
         matches!(c.status, TokenStatus::Invalid | TokenStatus::Expired) && r.expires_at.is_none_or(|e| c.at < e)
     })
-}
-
-/// Writes a sent notice into its token's log, and ends any snooze of that token.
-pub fn record_sent(log: &mut Vec<SentReminder>, notice: &Notice, now: DateTime<Utc>) {
-    for x in log.iter_mut() {
-        x.snoozed_until = None;
-    }
-    if !notice.repeat {
-        log.push(SentReminder { kind: notice.kind, expires_at: notice.expires_at, at: Some(now), snoozed_until: None });
-    }
-}
-
-/// "Remind me later" on a notice already recorded: its token's notices wait until
-/// `until`. Returns false when the log does not hold that notice.
-pub fn snooze(log: &mut [SentReminder], notice: &Notice, until: DateTime<Utc>) -> bool {
-    let entry = log.iter_mut().rev().find(|x| x.kind == notice.kind && x.expires_at == notice.expires_at);
-    match entry {
-        Some(x) => {
-            x.snoozed_until = Some(until);
-            true
-        }
-        None => false,
-    }
 }
