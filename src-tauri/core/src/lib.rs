@@ -15,6 +15,7 @@ pub mod secret;
 pub mod service;
 pub mod status;
 pub mod token;
+pub mod tray;
 pub mod vault;
 
 pub use error::{Error, ErrorPayload, Result};
