@@ -57,6 +57,14 @@ pub enum Error {
     /// never sends it, and knows only that it is well formed.
     #[error("not_checkable")]
     NotCheckable,
+    /// The TLS handshake failed: the server's certificate is not one this computer
+    /// trusts (unknown authority, expired, or issued for another name). Nothing was sent.
+    #[error("certificate_untrusted: {host}")]
+    CertificateUntrusted { host: String },
+    /// The host answered GitHub's failed-login lock-out (too many rejected tokens from
+    /// this computer): it is left alone for a while (see docs/github.md).
+    #[error("login_locked_out: {host}")]
+    LoginLockedOut { host: String },
     // A token request that breaks one of GitHub's rules for its creation page
     // (github/request.rs); each names the rule.
     #[error("request_name_invalid")]
@@ -157,6 +165,8 @@ impl Error {
             Error::Storage { .. } => "storage",
             Error::ImportInvalid { .. } => "import_invalid",
             Error::NotCheckable => "not_checkable",
+            Error::CertificateUntrusted { .. } => "certificate_untrusted",
+            Error::LoginLockedOut { .. } => "login_locked_out",
             Error::RequestNameInvalid => "request_name_invalid",
             Error::RequestNameTooLong { .. } => "request_name_too_long",
             Error::RequestDescriptionTooLong { .. } => "request_description_too_long",

@@ -234,6 +234,20 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 "This is a GitHub App refresh token (ghr_): it cannot call GitHub's API, so Jeton cannot check it online and never sends it (its format is correct). Its app exchanges it for a user token (ghu_): check that one instead.".into()
             }
         }
+        Error::CertificateUntrusted { host } => {
+            if fr {
+                format!("Le certificat du serveur {host} n’est pas reconnu comme fiable (autorité inconnue, expiré ou émis pour un autre nom) ; Jeton n’y a rien envoyé. Si votre entreprise utilise sa propre autorité de certification, installez-la dans le magasin de certificats du système (demandez à votre service informatique), puis réessayez.")
+            } else {
+                format!("The server's certificate for {host} is not trusted (unknown authority, expired, or issued for another name), so Jeton sent nothing to it. If your company uses its own certificate authority, install it in the system's certificate store (ask your IT team), then try again.")
+            }
+        }
+        Error::LoginLockedOut { host } => {
+            if fr {
+                format!("{host} refuse pour un moment tout jeton venant de cet ordinateur, après trop de jetons rejetés (limite d’échecs de connexion de GitHub). Jeton a cessé de l’interroger ; réessayez dans quelques minutes.")
+            } else {
+                format!("{host} is refusing every token from this computer for a while, after too many rejected ones (GitHub's failed-login limit). Jeton stopped asking it; try again in a few minutes.")
+            }
+        }
         Error::RequestNameInvalid
         | Error::RequestNameTooLong { .. }
         | Error::RequestDescriptionTooLong { .. }
@@ -275,6 +289,8 @@ mod tests {
             Error::Storage { detail: "d".into() },
             Error::ImportInvalid { detail: "d".into() },
             Error::NotCheckable,
+            Error::CertificateUntrusted { host: "ghe.example.com".into() },
+            Error::LoginLockedOut { host: "api.github.com".into() },
         ]
         .into_iter()
         .chain(super::request::samples())

@@ -297,8 +297,10 @@ pub fn status_for_error(e: &Error) -> TokenStatus {
         Error::TokenInvalid | Error::TokenMalformed { .. } => TokenStatus::Invalid,
         Error::TokenExpired => TokenStatus::Expired,
         Error::SsoRequired { .. } => TokenStatus::SsoRequired,
-        Error::RateLimited { .. } => TokenStatus::RateLimited,
-        Error::Network { .. } | Error::BadResponse { .. } => TokenStatus::Unreachable,
+        Error::RateLimited { .. } | Error::LoginLockedOut { .. } => TokenStatus::RateLimited,
+        Error::Network { .. } | Error::BadResponse { .. } | Error::CertificateUntrusted { .. } => {
+            TokenStatus::Unreachable
+        }
         Error::NotCheckable => TokenStatus::Unknown,
         _ => TokenStatus::Unknown,
     }

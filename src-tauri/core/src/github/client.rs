@@ -8,7 +8,15 @@
 //! `rate_limited` with the wait. `GET /user` and `GET /user/orgs` are conditional
 //! requests: a repeated one sends `If-None-Match`, and a `304` (free of rate limit)
 //! reuses the kept answer (see `cache.rs`). The `User-Agent` names Jeton and its
-//! version. A secret only ever goes into the `Authorization` header.
+//! version. A secret only ever goes into the `Authorization` header, marked sensitive
+//! (kept out of debug output and HTTP/2 header compression).
+//!
+//! TLS is rustls, trusting GitHub's usual roots and the operating system's certificate
+//! store, so a GitHub Enterprise Server behind a company CA works; a certificate that
+//! is not trusted is `certificate_untrusted`, never retried. The proxy settings of the
+//! environment (`HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`…) apply to remote hosts only: a
+//! loopback host is always reached directly, so that no token goes through a proxy to
+//! an address that is this computer.
 //!
 //! Whatever the server sends, nothing here panics: every answer becomes a value or an
 //! [`Error`] with a code and a sentence.
@@ -90,7 +98,10 @@ struct UserBody {
 /// Cheap to clone; clones share connections and the ETag cache.
 #[derive(Clone, Debug)]
 pub struct GitHubClient {
+    /// For remote hosts: honours the environment's proxy settings.
     http: reqwest::Client,
+    /// For loopback hosts: never through a proxy.
+    direct: reqwest::Client,
     opts: ClientOptions,
     cache: Arc<EtagCache>,
 }
@@ -101,13 +112,30 @@ impl GitHubClient {
     }
 
     pub fn with_options(opts: ClientOptions) -> Result<Self> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(opts.connect_timeout)
-            .timeout(opts.total_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Network { host: "-".into(), detail: e.to_string() })?;
-        Ok(GitHubClient { http, opts, cache: Arc::new(EtagCache::new()) })
+        let builder = || {
+            reqwest::Client::builder()
+                .connect_timeout(opts.connect_timeout)
+                .timeout(opts.total_timeout)
+                .redirect(reqwest::redirect::Policy::none())
+        };
+        let built = |b: reqwest::ClientBuilder| {
+            b.build().map_err(|e| Error::Network { host: "-".into(), detail: e.to_string() })
+        };
+        Ok(GitHubClient {
+            http: built(builder())?,
+            direct: built(builder().no_proxy())?,
+            opts,
+            cache: Arc::new(EtagCache::new()),
+        })
+    }
+
+    /// The connection pool for `host`: a loopback host bypasses every proxy.
+    fn http_for(&self, host: &Host) -> &reqwest::Client {
+        if crate::config::is_loopback(&host.api) {
+            &self.direct
+        } else {
+            &self.http
+        }
     }
 
     /// Shorter backoff, for tests.

@@ -126,3 +126,20 @@ fn an_answer_other_than_200_or_304_drops_the_kept_one() {
     let e = client.finish(&host, Some(&key), None, StatusCode::NOT_MODIFIED, HeaderMap::new(), vec![]);
     assert_eq!(e.err().map(|e| e.code()), Some("bad_response"));
 }
+
+#[test]
+fn the_authorization_header_is_sensitive_and_never_in_debug_output() {
+    let client = GitHubClient::new().unwrap();
+    let url = |u: &str| url::Url::parse(u).unwrap();
+    let host = Host { web: url("https://ghe.example.com"), api: url("https://ghe.example.com/api/v3") };
+    let secret = Secret::new("ghp_sensitiveheadervalue000000000000000");
+    let req = client
+        .request(&host, &host.api_url("user"), Duration::from_secs(1), Some(&secret), None)
+        .unwrap()
+        .build()
+        .unwrap();
+    let auth = req.headers().get(reqwest::header::AUTHORIZATION).expect("an Authorization header");
+    assert!(auth.is_sensitive());
+    let shown = format!("{req:?} {:?}", req.headers());
+    assert!(!shown.contains("sensitiveheadervalue"), "{shown}");
+}

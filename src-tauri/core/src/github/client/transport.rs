@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use reqwest::header::{HeaderMap, ETAG, IF_NONE_MATCH};
+use reqwest::header::{HeaderMap, HeaderValue, ETAG, IF_NONE_MATCH};
 use reqwest::StatusCode;
 use tokio::time::Instant;
 
@@ -46,20 +46,11 @@ impl GitHubClient {
             attempt += 1;
             let left = deadline.saturating_duration_since(Instant::now());
             let kept = key.as_ref().and_then(|k| self.cache.get(k));
-            let mut req = self
-                .http
-                .get(url)
-                .timeout(left)
-                .header(reqwest::header::USER_AGENT, super::USER_AGENT)
-                .header("accept", "application/vnd.github+json")
-                .header("x-github-api-version", "2022-11-28");
-            if let Some(t) = token {
-                req = req.header(reqwest::header::AUTHORIZATION, format!("token {}", t.expose()));
-            }
-            if let Some(k) = &kept {
-                req = req.header(IF_NONE_MATCH, k.etag.as_str());
-            }
+            let req = self.request(host, url, left, token, kept.as_ref().map(|k| k.etag.as_str()))?;
             let err = match req.send().await {
+                Err(e) if untrusted_certificate(&e) => {
+                    return Err(Error::CertificateUntrusted { host: host_name(host) });
+                }
                 Err(e) => network(host, &e),
                 Ok(resp) => {
                     let status = resp.status();
@@ -91,6 +82,35 @@ impl GitHubClient {
             tracing::debug!(host = %host_name(host), attempt, "github: retrying after {err}");
             tokio::time::sleep(pause).await;
         }
+    }
+
+    /// One attempt's request. The token goes only into `Authorization`, marked
+    /// sensitive so that no debug output of the request shows it.
+    pub(super) fn request(
+        &self,
+        host: &Host,
+        url: &str,
+        timeout: Duration,
+        token: Option<&Secret>,
+        etag: Option<&str>,
+    ) -> Result<reqwest::RequestBuilder> {
+        let mut req = self
+            .http_for(host)
+            .get(url)
+            .timeout(timeout)
+            .header(reqwest::header::USER_AGENT, super::USER_AGENT)
+            .header("accept", "application/vnd.github+json")
+            .header("x-github-api-version", "2022-11-28");
+        if let Some(t) = token {
+            let mut value = HeaderValue::try_from(format!("token {}", t.expose()))
+                .map_err(|_| Error::TokenMalformed { rule: crate::error::MalformedRule::Charset })?;
+            value.set_sensitive(true);
+            req = req.header(reqwest::header::AUTHORIZATION, value);
+        }
+        if let Some(etag) = etag {
+            req = req.header(IF_NONE_MATCH, etag);
+        }
+        Ok(req)
     }
 
     pub(super) fn finish(
@@ -188,6 +208,28 @@ pub(super) fn backoff(base: Duration, attempt: u32) -> Duration {
     let nanos = u64::try_from(cap.as_nanos()).unwrap_or(u64::MAX);
     let jitter = (uuid::Uuid::new_v4().as_u128() as u64) % nanos.max(1);
     Duration::from_nanos(nanos / 2 + jitter / 2)
+}
+
+/// Whether the TLS handshake failed because the server's certificate is not trusted
+/// (unknown authority, expired, issued for another name…): rustls's error, somewhere in
+/// the chain of causes (an I/O error hides its inner error from `source()`).
+fn untrusted_certificate(e: &reqwest::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        // Down through I/O errors wrapped in I/O errors, to what they carry.
+        let mut inner = c;
+        loop {
+            if matches!(inner.downcast_ref::<rustls::Error>(), Some(rustls::Error::InvalidCertificate(_))) {
+                return true;
+            }
+            match inner.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
+                Some(wrapped) => inner = wrapped,
+                None => break,
+            }
+        }
+        cause = c.source();
+    }
+    false
 }
 
 fn network(host: &Host, e: &reqwest::Error) -> Error {
