@@ -17,7 +17,8 @@
 //! | `POST /_admin/faults` | `{fault, count?}` (next requests) or `{fault or null, token}` | 204 |
 //! | `DELETE /_admin/faults` | | 204: no faults, rewrites or latency |
 //! | `POST /_admin/rewrite` | `{token, status?, remove?: [name], set?: {name: value}}` (none of them: stop) | 204 |
-//! | `POST /_admin/rate-limit` | `{login, limit?, secondary?: {after, retry_after_secs} or null}` | 200 `{limit, remaining, used, reset}` |
+//! | `POST /_admin/rate-limit` | `{login, limit?, secondary?: {after, retry_after_secs} or null, statuses?: {primary, secondary}}` (403 or 429 each) | 200 `{limit, remaining, used, reset}` |
+//! | `POST /_admin/login-lockout` | `{after, window_secs, lockout_secs}` or `null` (off) | 204 |
 //! | `POST /_admin/reset` | | 204 |
 //! | `GET /_admin/stats`, `DELETE /_admin/stats` | | 200 [`Stats`](crate::Stats) / 204 |
 //!
@@ -42,8 +43,9 @@ use serde_json::json;
 
 use crate::control::Control;
 use crate::faults::Fault;
+use crate::lockout::LoginLockout;
 use crate::ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
-use crate::ratelimit::SecondaryLimit;
+use crate::ratelimit::{LimitStatuses, SecondaryLimit};
 use crate::rewrite::Rewrite;
 use crate::state::Shared;
 
@@ -133,6 +135,8 @@ struct RateReq {
     /// Present and null removes the secondary limit.
     #[serde(default, deserialize_with = "some")]
     secondary: Option<Option<SecondaryLimit>>,
+    #[serde(default)]
+    statuses: Option<LimitStatuses>,
 }
 
 fn some<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<SecondaryLimit>>, D::Error> {
@@ -257,10 +261,24 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
                     if let (Some(secondary), Ok(_)) = (r.secondary, &snap) {
                         snap = ctl.set_secondary_rate_limit(&r.login, secondary);
                     }
+                    if let (Some(statuses), Ok(_)) = (r.statuses, &snap) {
+                        if let Err(e) = ctl.set_rate_limit_statuses(&r.login, statuses) {
+                            snap = Err(e);
+                        }
+                    }
                     match snap {
                         Ok(snap) => Json(snap).into_response(),
                         Err(e) => admin_error(e),
                     }
+                })
+            }),
+        )
+        .route(
+            "/login-lockout",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |rule: Option<LoginLockout>| {
+                    control(s).set_login_lockout(rule);
+                    StatusCode::NO_CONTENT.into_response()
                 })
             }),
         )

@@ -7,8 +7,9 @@ use std::time::Duration;
 use chrono::Utc;
 
 use crate::faults::Fault;
+use crate::lockout::LoginLockout;
 use crate::ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
-use crate::ratelimit::{RateSnapshot, SecondaryLimit};
+use crate::ratelimit::{LimitStatuses, RateSnapshot, SecondaryLimit};
 use crate::rewrite::Rewrite;
 use crate::state::{BucketKey, Org, Repo, Shared, TokenRecord, User};
 use crate::stats::Stats;
@@ -136,6 +137,27 @@ impl Control {
         let bucket = store.bucket(key);
         bucket.set_limit(limit, Utc::now().timestamp());
         Ok(bucket.snapshot())
+    }
+
+    /// Which status (403 or 429) a user's primary and secondary limits answer with.
+    pub fn set_rate_limit_statuses(&self, login: &str, statuses: LimitStatuses) -> Result<(), AdminError> {
+        if ![statuses.primary, statuses.secondary].iter().all(|s| *s == 403 || *s == 429) {
+            return Err(AdminError::Invalid("a rate limit answers 403 or 429".into()));
+        }
+        let mut store = self.shared.lock();
+        let uid = store.user_by_login(login).ok_or_else(|| AdminError::UnknownUser(login.into()))?.id;
+        store.bucket(BucketKey::User(uid)).set_statuses(statuses);
+        Ok(())
+    }
+
+    /// Sets (or with `None` removes) GitHub's failed-login limit (see `lockout.rs`).
+    pub fn set_login_lockout(&self, rule: Option<LoginLockout>) {
+        self.shared.lock().lockout.set(rule);
+    }
+
+    /// How many times the failed-login limit was triggered.
+    pub fn login_lockouts(&self) -> u32 {
+        self.shared.lock().lockout.tripped
     }
 
     /// Sets (or with `None` removes) a user's secondary limit.

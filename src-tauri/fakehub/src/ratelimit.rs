@@ -1,6 +1,8 @@
-//! Per-user rate limits (github-facts §9): all tokens of one user share one bucket;
-//! unauthenticated requests share another. A primary limit answers 403 with
-//! `x-ratelimit-remaining: 0`; a secondary limit answers 429 with `retry-after`.
+//! Per-user rate limits: all tokens of one user share one bucket; unauthenticated
+//! requests share another. A primary limit answers with `x-ratelimit-remaining: 0`, a
+//! secondary one with `retry-after`. GitHub documents either status, 403 or 429, for
+//! both; by default a primary limit answers 403 and a secondary one 429, and each is
+//! set per user ([`LimitStatuses`]).
 
 use std::time::{Duration, Instant};
 
@@ -16,6 +18,19 @@ pub struct SecondaryLimit {
     pub after: u32,
     /// How long requests are refused once it has tripped, in seconds.
     pub retry_after_secs: u64,
+}
+
+/// The HTTP status of each kind of limit (403 or 429).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LimitStatuses {
+    pub primary: u16,
+    pub secondary: u16,
+}
+
+impl Default for LimitStatuses {
+    fn default() -> Self {
+        LimitStatuses { primary: 403, secondary: 429 }
+    }
 }
 
 /// What the headers say about a bucket.
@@ -46,11 +61,28 @@ pub(crate) struct Bucket {
     secondary: Option<SecondaryLimit>,
     secondary_count: u32,
     blocked_until: Option<Instant>,
+    statuses: LimitStatuses,
 }
 
 impl Bucket {
     pub(crate) fn new(limit: u32, now: i64) -> Self {
-        Bucket { limit, used: 0, reset: now + WINDOW_SECS, secondary: None, secondary_count: 0, blocked_until: None }
+        Bucket {
+            limit,
+            used: 0,
+            reset: now + WINDOW_SECS,
+            secondary: None,
+            secondary_count: 0,
+            blocked_until: None,
+            statuses: LimitStatuses::default(),
+        }
+    }
+
+    pub(crate) fn statuses(&self) -> LimitStatuses {
+        self.statuses
+    }
+
+    pub(crate) fn set_statuses(&mut self, statuses: LimitStatuses) {
+        self.statuses = statuses;
     }
 
     pub(crate) fn set_limit(&mut self, limit: u32, now: i64) {

@@ -96,6 +96,8 @@ pub(crate) struct Store {
     pub tokens: HashMap<String, TokenRecord>,
     pub buckets: HashMap<BucketKey, Bucket>,
     pub faults: FaultConfig,
+    /// GitHub's failed-login limit (see `lockout.rs`).
+    pub lockout: crate::lockout::Lockout,
     pub stats: Stats,
     pub next_id: u64,
     pub opts: FakeHubOptions,
@@ -110,6 +112,7 @@ impl Store {
             tokens: HashMap::new(),
             buckets: HashMap::new(),
             faults: FaultConfig::default(),
+            lockout: Default::default(),
             stats: Stats::default(),
             next_id: 1000,
             opts,

@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use super::auth::{self, Credential};
 use super::headers::{self, set};
 use super::Ctx;
-use crate::ratelimit::Verdict;
+use crate::ratelimit::{LimitStatuses, Verdict};
 use crate::state::{BucketKey, Store, TokenRecord, User};
 use crate::tokens::TokenKind;
 
@@ -106,7 +106,14 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
     let now = Utc::now();
     let ts = now.timestamp();
     let mut store = ctx.shared.lock();
-    let found = match auth::credential(&ctx.headers) {
+    let credential = auth::credential(&ctx.headers);
+    // GitHub's failed-login limit refuses every attempt with credentials, good or bad.
+    if credential != Credential::None && store.lockout.locked() {
+        let reply = Reply::error(StatusCode::FORBIDDEN, crate::lockout::MESSAGE, DOCS);
+        let bucket = store.bucket(BucketKey::Anonymous);
+        return finish(reply, bucket.snapshot(), &Principal::Anonymous, ep);
+    }
+    let found = match credential {
         Credential::None => Some(Principal::Anonymous),
         Credential::Malformed => None,
         Credential::Token(t) => store.tokens.get(&t).filter(|rec| rec.usable(now)).and_then(|rec| {
@@ -120,6 +127,7 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
         finish(reply, bucket.snapshot(), &Principal::Anonymous, ep)
     };
     let Some(principal) = found else {
+        store.lockout.failed();
         let reply = Reply::error(StatusCode::UNAUTHORIZED, "Bad credentials", DOCS);
         return anonymous_error(&mut store, reply);
     };
@@ -133,8 +141,8 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
     };
     let verdict = if ep.counts { store.bucket(key).check(ts) } else { Verdict::Allowed };
     if verdict != Verdict::Allowed {
-        let snap = store.bucket(key).snapshot();
-        return finish(limited(verdict, &principal, ts), snap, &principal, ep);
+        let (snap, statuses) = (store.bucket(key).snapshot(), store.bucket(key).statuses());
+        return finish(limited(verdict, statuses, &principal, ts), snap, &principal, ep);
     }
     let installation = principal.token().is_some_and(|t| t.kind == TokenKind::AppInstallation);
     let reply = if ep.user_only && installation {
@@ -164,7 +172,8 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
     resp
 }
 
-fn limited(verdict: Verdict, principal: &Principal, ts: i64) -> Reply {
+fn limited(verdict: Verdict, statuses: LimitStatuses, principal: &Principal, ts: i64) -> Reply {
+    let status = |code: u16| StatusCode::from_u16(code).unwrap_or(StatusCode::FORBIDDEN);
     let rid = headers::request_id();
     let support = format!(
         "If you reach out to GitHub Support for help, please include the request ID {rid} and timestamp {}.",
@@ -172,7 +181,7 @@ fn limited(verdict: Verdict, principal: &Principal, ts: i64) -> Reply {
     );
     let reply = match verdict {
         Verdict::Secondary(secs) => Reply::error(
-            StatusCode::TOO_MANY_REQUESTS,
+            status(statuses.secondary),
             &format!(
                 "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. {support}"
             ),
@@ -184,7 +193,8 @@ fn limited(verdict: Verdict, principal: &Principal, ts: i64) -> Reply {
                 Some(u) => format!("user ID {}.", u.id),
                 None => "127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)".to_string(),
             };
-            Reply::error(StatusCode::FORBIDDEN, &format!("API rate limit exceeded for {who} {support}"), RATE_DOCS)
+            let message = format!("API rate limit exceeded for {who} {support}");
+            Reply::error(status(statuses.primary), &message, RATE_DOCS)
         }
     };
     reply.header("x-github-request-id", rid)
