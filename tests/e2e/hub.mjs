@@ -43,6 +43,15 @@ export class Hub {
     return (await this.admin("/tokens", { login, kind, scopes, expires_at })).token;
   }
 
+  /** An organization; with `sso_enforced`, a member's classic token must be authorized for it. */
+  async createOrg(login, { sso_enforced = false } = {}) {
+    return this.admin("/orgs", { login, sso_enforced });
+  }
+
+  async addMember(org, login) {
+    return this.admin(`/orgs/${org}/members`, { login });
+  }
+
   async revoke(token) {
     return this.admin("/tokens/revoke", { token });
   }

@@ -26,24 +26,73 @@ export function view(now, t) {
     status: "valid",
     sso_url: null,
     error: null,
+    never_expires: false,
     last_checked: iso(now, -5 * MIN),
+    unreachable: false,
+    secret_missing: false,
+    urgency: "none",
     needs_attention: false,
+    settings_url: `${t.host ?? "https://github.com"}/settings/${t.kind === "fine_grained" ? "personal-access-tokens" : "tokens"}`,
     ...t,
     days_left: days,
   };
-  return "needs_attention" in t ? v : { ...v, needs_attention: wantsAttention(v) };
+  return {
+    ...v,
+    needs_attention: "needs_attention" in t ? v.needs_attention : wantsAttention(v),
+    urgency: "urgency" in t ? v.urgency : urgencyOf(v),
+  };
 }
 
 /**
- * Mirrors core's `status::wants_attention`, so fixture tokens look as Rust sends them.
- * @param {{ status: string, days_left: number | null }} t
+ * Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them.
+ * @param {{ status: string, days_left: number | null, secret_missing: boolean }} t
  */
 export function wantsAttention(t) {
-  return ["expiring", "expired", "invalid", "sso_required"].includes(t.status) || (t.days_left !== null && t.days_left <= 14);
+  return (
+    t.secret_missing ||
+    ["expiring", "expired", "invalid", "sso_required"].includes(t.status) ||
+    (t.days_left !== null && t.days_left <= 14)
+  );
 }
 
-/** One token in every status, on two hosts and four accounts. @param {number} now */
-export function manyTokens(now) {
+/**
+ * Mirrors core's `status::urgency`: over, urgent within a week, soon within two.
+ * @param {{ status: string, days_left: number | null }} t
+ * @returns {import("../src/lib/bindings").Urgency}
+ */
+export function urgencyOf(t) {
+  if (t.status === "expired" || t.status === "invalid") return "over";
+  if (t.days_left === null) return "none";
+  if (t.days_left < 0) return "over";
+  if (t.days_left <= 7) return "urgent";
+  return t.days_left <= 14 ? "soon" : "none";
+}
+
+/** Rust's sentences in French, for the flows that run in French. */
+const FR = {
+  "This token has expired. Renew it to keep using it.": "Ce jeton a expiré. Renouvelez-le pour continuer à l’utiliser.",
+  "An organization requires SAML single sign-on for this token. Authorize it on the SSO page (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), then check it again.":
+    "Une organisation exige l’authentification SAML pour ce jeton. Autorisez-le depuis la page SSO (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), puis vérifiez-le à nouveau.",
+  "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.":
+    "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.",
+  "Could not reach https://ghe.example.com (connection refused). Check your connection or the host's address, then try again.":
+    "Impossible de joindre https://ghe.example.com (connexion refusée). Vérifiez votre connexion ou l’adresse de l’hôte, puis réessayez.",
+  "GitHub's rate limit is reached for this account. Try again in about 12 minute(s).":
+    "La limite de requêtes de GitHub est atteinte pour ce compte. Réessayez dans environ 12 minute(s).",
+};
+
+/**
+ * One token in every state, on two hosts and four accounts, with Rust's sentences in `lang`.
+ * @param {number} now @param {"en" | "fr"} [lang]
+ */
+export function manyTokens(now, lang = "en") {
+  const tokens = everyState(now);
+  if (lang === "fr") for (const t of tokens) if (t.error) t.error = { ...t.error, message: FR[t.error.message] ?? t.error.message };
+  return tokens;
+}
+
+/** @param {number} now */
+function everyState(now) {
   return [
     view(now, { name: "Laptop git", scopes: ["repo", "workflow", "read:org"], days_left: 74 }),
     view(now, {
@@ -66,7 +115,7 @@ export function manyTokens(now) {
       status: "expired",
       days_left: -3,
       scopes: ["repo"],
-      error: { code: "token_expired", message: "This token has expired. Renew it to keep using it." },
+      error: { code: "token_expired", message: "This token has expired. Renew it to keep using it.", retryable: false, field: "token" },
       last_checked: iso(now, -26 * 60 * MIN),
     }),
     view(now, {
@@ -80,30 +129,41 @@ export function manyTokens(now) {
         code: "sso_required",
         message:
           "An organization requires SAML single sign-on for this token. Authorize it on the SSO page (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), then check it again.",
+        retryable: false,
+        field: null,
       },
     }),
     view(now, {
+      // Revoked: GitHub refuses it though it had 181 days left; core sends no days for it.
       name: "Revoked laptop",
       login: "mona",
       status: "invalid",
       days_left: null,
+      expires_at: iso(now, 181 * DAY),
       scopes: ["repo", "gist"],
       error: {
         code: "token_invalid",
         message: "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.",
+        retryable: false,
+        field: "token",
       },
     }),
     view(now, {
+      // The latest check could not reach the host: what it said 2 h ago still stands.
       name: "GHES backup",
       host: "https://ghe.example.com",
       login: "mlisa",
-      status: "unreachable",
-      days_left: 40,
+      status: "expiring",
+      days_left: 6,
+      unreachable: true,
+      last_checked: iso(now, -2 * 60 * MIN - 4 * MIN),
       scopes: ["repo", "admin:repo_hook"],
       error: {
         code: "network",
         message:
           "Could not reach https://ghe.example.com (connection refused). Check your connection or the host's address, then try again.",
+        retryable: true,
+        field: null,
       },
     }),
     view(now, {
@@ -116,6 +176,8 @@ export function manyTokens(now) {
       error: {
         code: "rate_limited",
         message: "GitHub's rate limit is reached for this account. Try again in about 12 minute(s).",
+        retryable: true,
+        field: null,
       },
     }),
     view(now, {
@@ -126,6 +188,20 @@ export function manyTokens(now) {
       days_left: null,
       scopes: null,
       last_checked: null,
+    }),
+    view(now, {
+      name: "Forever",
+      login: "mona",
+      scopes: ["read:packages"],
+      days_left: null,
+      never_expires: true,
+      last_checked: iso(now, -40 * MIN),
+    }),
+    view(now, {
+      name: "Moved laptop",
+      scopes: ["repo", "read:org"],
+      days_left: 120,
+      secret_missing: true,
     }),
   ];
 }

@@ -5,6 +5,8 @@
 /**
  * @typedef {{
  *   lang: "en" | "fr",
+ *   langChoice?: "system" | "en" | "fr",
+ *   systemLang?: "en" | "fr",
  *   tokens: any[],
  *   keychainFailures?: number,
  *   addDelayMs?: number,
@@ -19,15 +21,24 @@
 export function installMockIpc(config) {
   const w = /** @type {any} */ (window);
   const state = {
+    /** The language shown; the system's when the choice is "system". */
     lang: config.lang,
+    langChoice: config.langChoice ?? "system",
+    systemLang: config.systemLang ?? config.lang,
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,
     health: { read_only: null, keychain: null, recovered: [], missing: [], ...structuredClone(config.health ?? {}) },
     /** What the last export would have written to the file the user picked. */
     exported: /** @type {string | null} */ (null),
   };
+  // Core marks a token whose keychain entry is gone; it then needs attention.
+  for (const m of state.health.missing) {
+    const t = state.tokens.find((x) => x.id === m.id);
+    if (t) Object.assign(t, { secret_missing: true, needs_attention: true });
+  }
   /** Every call, with the secret replaced: the flows assert on it. */
   const calls = [];
+  /** The pages `open_page` was asked for, as `{id, page}`: Rust would open them. */
   const opened = [];
   /** How the last "re-check all" went: messages delivered, and whether the command returned. */
   const recheck = { delivered: 0, returned: false };
@@ -44,6 +55,8 @@ export function installMockIpc(config) {
       import_invalid: (d) =>
         `This file is not a Jeton export this version can read (${d}); nothing was imported. Choose a file exported by Jeton.`,
       not_found: (n) => `No token or keychain entry is named "${n}".`,
+      token_duplicate: (n) => `This token is already in Jeton as “${n}”: the same secret is not kept twice. Use that one, or forget it first.`,
+      token_mismatch: (n) => `This token belongs to another account, not ${n}. Paste ${n}’s token, or add this one as a new token.`,
     },
     fr: {
       token_invalid: "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.",
@@ -56,11 +69,21 @@ export function installMockIpc(config) {
       import_invalid: (d) =>
         `Ce fichier n’est pas un export de Jeton lisible (${d}) ; rien n’a été importé. Choisissez un fichier exporté par Jeton.`,
       not_found: (n) => `Aucun jeton ni entrée du trousseau ne s’appelle « ${n} ».`,
+      token_duplicate: (n) => `Ce jeton est déjà dans Jeton sous le nom « ${n} » : le même secret n’est pas gardé deux fois. Utilisez celui-là, ou oubliez-le d’abord.`,
+      token_mismatch: (n) => `Ce jeton appartient à un autre compte, pas à ${n}. Collez le jeton de ${n}, ou ajoutez celui-ci comme un nouveau jeton.`,
     },
   };
+  /** Which field each error is about, and which a retry may fix (as core says). */
+  const FIELD = { token_invalid: "token", token_malformed: "token", token_duplicate: "token", token_mismatch: "token", name_taken: "name" };
+  const RETRYABLE = ["network", "rate_limited", "keychain_locked"];
   const fail = (code, arg) => {
     const m = msg[state.lang][code];
-    throw { code, message: typeof m === "function" ? m(arg) : m };
+    throw {
+      code,
+      message: typeof m === "function" ? m(arg) : m,
+      retryable: RETRYABLE.includes(code),
+      field: FIELD[code] ?? null,
+    };
   };
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -73,6 +96,7 @@ export function installMockIpc(config) {
     await sleep(config.addDelayMs ?? 300);
     writable();
     if (state.tokens.some((t) => t.name === name)) fail("name_taken", name);
+    if (token.startsWith("ghp_dup")) fail("token_duplicate", state.tokens[0]?.name ?? "?");
     if (token.startsWith("ghp_bad")) fail("token_invalid");
     if (token.startsWith("ghp_net")) fail("network");
     if (!/^(ghp_[A-Za-z0-9]{36}|github_pat_\w{82})$/.test(token)) fail("token_malformed");
@@ -92,8 +116,13 @@ export function installMockIpc(config) {
       sso_url: null,
       error: null,
       days_left: 90,
+      never_expires: false,
       last_checked: isoNow(),
+      unreachable: false,
+      secret_missing: false,
+      urgency: "none",
       needs_attention: false,
+      settings_url: `${host ?? "https://github.com"}/settings/${fine ? "personal-access-tokens" : "tokens"}`,
     };
     state.tokens.push(view);
     return view;
@@ -147,8 +176,13 @@ export function installMockIpc(config) {
       sso_url: null,
       error: null,
       days_left: 30,
+      never_expires: false,
       last_checked: isoNow(),
+      unreachable: false,
+      secret_missing: false,
+      urgency: "none",
       needs_attention: false,
+      settings_url: `${host ?? "https://github.com"}/settings/tokens`,
     };
     state.health.recovered = state.health.recovered.filter((x) => x !== id);
     state.tokens.push(view);
@@ -177,16 +211,47 @@ export function installMockIpc(config) {
       if (name !== rec.name) summary.renamed.push([rec.name, name]);
       summary.added.push(name);
       summary.without_secret.push(name);
-      state.tokens.push({ ...rec, name, status: "unknown", error: null, last_checked: null, needs_attention: false });
+      state.tokens.push({
+        ...rec,
+        name,
+        status: "unknown",
+        error: null,
+        last_checked: null,
+        days_left: null,
+        never_expires: false,
+        unreachable: false,
+        secret_missing: true,
+        urgency: "none",
+        needs_attention: true,
+        settings_url: `${rec.host}/settings/tokens`,
+      });
       state.health.missing.push({ id: rec.id, name });
     }
     return summary;
   }
 
+  /** Restores a missing secret: the same account is required (tokens starting `ghp_other` belong to someone else). */
+  async function provideSecret({ id, token }) {
+    await sleep(300);
+    writable();
+    const t = state.tokens.find((x) => x.id === id);
+    if (!t) fail("not_found", id);
+    if (token.startsWith("ghp_other")) fail("token_mismatch", `${t.login ?? "?"}`);
+    Object.assign(t, { secret_missing: false, needs_attention: t.status !== "valid", last_checked: isoNow() });
+    state.health.missing = state.health.missing.filter((m) => m.id !== id);
+    return structuredClone(t);
+  }
+
   async function handle(cmd, args) {
     switch (cmd) {
       case "app_info":
-        return { version: "0.1.0", lang: state.lang, github_url: "https://github.com", data_dir: "/tmp/jeton" };
+        return {
+          version: "0.1.0",
+          lang: state.langChoice === "system" ? state.systemLang : state.langChoice,
+          lang_choice: state.langChoice,
+          github_url: "https://github.com",
+          data_dir: "/tmp/jeton",
+        };
       case "keychain_status":
         if (state.keychainFailures > 0) {
           state.keychainFailures -= 1;
@@ -252,10 +317,14 @@ export function installMockIpc(config) {
       case "import_backup":
         return importBackup(args);
       case "set_lang":
-        state.lang = args.lang;
+        state.langChoice = args.choice;
+        state.lang = args.choice === "system" ? state.systemLang : args.choice;
         return null;
-      case "plugin:opener|open_url":
-        opened.push(args.url);
+      case "provide_secret":
+        return provideSecret(args);
+      case "open_page":
+        // Rust checks the page is on the token's host and opens it; the web view opens nothing.
+        opened.push({ id: args.id, page: args.page });
         return null;
       default:
         throw new Error(`mock IPC: unknown command ${cmd}`);

@@ -3,17 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
 import type { ErrorPayload, Result, TokenView } from "./lib/backend";
-import { fakeBackend, token } from "./test/fakeBackend";
-import type { FakeOptions } from "./test/fakeBackend";
+import { fakeBackend, token, problem } from "./test/fakeBackend";
+import { renderApp } from "./test/renderApp";
 
 const SECRET = "ghp_" + "x".repeat(36);
 
-function setup(opts: FakeOptions = {}) {
-  const fake = fakeBackend(opts);
-  const user = userEvent.setup();
-  render(App, { props: { backend: fake.backend } });
-  return { ...fake, user };
-}
+const setup = renderApp;
 
 async function openAddDialog(user: ReturnType<typeof userEvent.setup>) {
   await user.click(await screen.findByTestId("add-token"));
@@ -49,13 +44,13 @@ describe("dashboard", () => {
     expect(rows.map((r) => within(r).getByTestId("token-name").textContent)).toEqual(["CI", "Laptop", "GHES"]);
     const ci = within(rows[0]);
     expect(ci.getByTestId("token-days")).toHaveTextContent("2 days left");
-    expect(ci.getByTestId("token-days")).toHaveClass("danger");
+    expect(ci.getByTestId("token-days")).toHaveClass("danger"); // core's urgency: urgent
     expect(ci.getByTestId("token-kind")).toHaveTextContent("Fine-grained");
     expect(ci.getByTestId("token-scopes")).toHaveTextContent("permissions not reported by GitHub");
     expect(ci.getByTestId("token-status")).toHaveTextContent("Expiring");
     expect(within(rows[1]).getByTestId("token-days")).toHaveClass("ok");
     expect(within(rows[1]).getByTestId("token-scopes")).toHaveTextContent("repoworkflow");
-    expect(within(rows[2]).getByTestId("token-days")).toHaveTextContent("never expires");
+    expect(within(rows[2]).getByTestId("token-days")).toHaveTextContent("expiry unknown");
     expect(screen.getByTestId("summary")).toHaveTextContent("3 tokens · 1 needs attention");
   });
 
@@ -110,22 +105,24 @@ describe("add token", () => {
     await waitFor(() => expect(backend.addToken).toHaveBeenCalledWith("Work", "https://ghe.example.com", SECRET));
   });
 
-  it("shows the back end's message, keeps name and host, and clears the secret", async () => {
-    const error: ErrorPayload = { code: "token_invalid", message: "GitHub rejects this token (bad credentials)." };
+  it("shows the back end's message at the token field, keeps name and host, and clears the secret", async () => {
+    const error: ErrorPayload = problem("token_invalid", "GitHub rejects this token (bad credentials).", { field: "token" });
     const { user } = setup({ add: async () => ({ status: "error", error }) });
     await openAddDialog(user);
     await user.type(screen.getByTestId("add-name"), "Laptop");
     await user.type(screen.getByTestId("add-host"), "ghe.example.com");
     await user.type(screen.getByTestId("add-secret"), SECRET);
     await user.click(screen.getByTestId("add-submit"));
-    expect(await screen.findByTestId("add-error")).toHaveTextContent(error.message);
+    expect(await screen.findByTestId("add-secret-error")).toHaveTextContent(error.message);
+    expect(screen.getByTestId("add-secret")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByTestId("add-secret")).toHaveValue("");
     expect(screen.getByTestId("add-name")).toHaveValue("Laptop");
     expect(screen.getByTestId("add-host")).toHaveValue("ghe.example.com");
   });
 
-  it.each(["network", "rate_limited"])("keeps the secret for a retry after %s", async (code) => {
-    const { user } = setup({ add: async () => ({ status: "error", error: { code, message: `msg ${code}` } }) });
+  it.each(["network", "rate_limited"] as const)("keeps the secret for a retry after %s", async (code) => {
+    const error = problem(code, `msg ${code}`, { retryable: true });
+    const { user } = setup({ add: async () => ({ status: "error", error }) });
     await openAddDialog(user);
     await user.type(screen.getByTestId("add-name"), "Laptop");
     await user.type(screen.getByTestId("add-secret"), SECRET);
@@ -214,7 +211,7 @@ describe("re-check and details", () => {
           status: "sso_required",
           sso_url: url,
           scopes: ["repo", "admin:org"],
-          error: { code: "sso_required", message: "Authorize it on the SSO page." },
+          error: problem("sso_required", "Authorize it on the SSO page."),
         }),
       ],
     });
@@ -227,23 +224,29 @@ describe("re-check and details", () => {
       "admin:org",
     ]);
     await user.click(within(details).getByTestId("details-sso"));
-    expect(backend.openUrl).toHaveBeenCalledWith(url);
+    // The web view names the page; Rust picks the URL and opens it.
+    expect(backend.openPage).toHaveBeenCalledExactlyOnceWith("id-Acme", "sso");
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("token-details")).not.toBeInTheDocument();
   });
 
-  it("offers Renew, disabled for now, on an expired token", async () => {
-    const { user } = setup({ tokens: [token({ name: "Old", status: "expired", days_left: -2 })] });
+  it("offers Renew on an expired token: it opens the token's settings page through Rust", async () => {
+    const { backend, user } = setup({ tokens: [token({ name: "Old", status: "expired", days_left: -2 })] });
     await user.click(within(await screen.findByTestId("token-row")).getByRole("button", { name: /^Old Classic/ }));
-    expect(screen.getByTestId("details-renew")).toBeDisabled();
     expect(screen.getByTestId("details-days")).toHaveTextContent("expired 2 days ago");
+    const renew = screen.getByTestId("details-renew");
+    expect(renew).toBeEnabled();
+    expect(renew).toHaveTextContent("Renew on GitHub");
+    expect(screen.getByTestId("token-details")).not.toHaveTextContent(/wizard/i);
+    await user.click(renew);
+    expect(backend.openPage).toHaveBeenCalledExactlyOnceWith("id-Old", "settings");
   });
 });
 
 describe("keychain and language", () => {
   it("shows a banner when the keychain is unavailable, and retries", async () => {
     const { backend, setKeychain, user } = setup({
-      keychain: { code: "keychain_locked", message: "The system keychain is locked." },
+      keychain: problem("keychain_locked", "The system keychain is locked."),
     });
     const banner = await screen.findByTestId("keychain-banner");
     expect(banner).toHaveTextContent("The system keychain is locked.");
@@ -257,7 +260,7 @@ describe("keychain and language", () => {
     const { backend, user } = setup({ lang: "fr" });
     expect(await screen.findByText("Ajouter un jeton existant")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("fr");
-    await user.click(screen.getByTestId("lang-en"));
+    await user.selectOptions(screen.getByTestId("lang-switch"), "en");
     expect(backend.setLang).toHaveBeenCalledWith("en");
     expect(await screen.findByText("Add existing token")).toBeInTheDocument();
   });

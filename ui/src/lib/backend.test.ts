@@ -2,7 +2,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
 import { tauriBackend } from "./backend";
 import type { RecheckProgress } from "./backend";
-import { token } from "../test/fakeBackend";
+import { token, problem } from "../test/fakeBackend";
 
 afterEach(() => clearMocks());
 
@@ -32,11 +32,11 @@ describe("tauriBackend.recheckAll", () => {
 
   it("gives Rust's error as an error result", async () => {
     mockIPC(() => {
-      throw { code: "keychain_locked", message: "locked" };
+      throw problem("keychain_locked", "locked");
     });
     expect(await tauriBackend.recheckAll(() => {})).toEqual({
       status: "error",
-      error: { code: "keychain_locked", message: "locked" },
+      error: problem("keychain_locked", "locked"),
     });
   });
 });

@@ -2,13 +2,14 @@
 // generated Tauri commands, tests pass a fake. Keep this thin: no rules live here.
 
 import { Channel } from "@tauri-apps/api/core";
-import { openUrl } from "@tauri-apps/plugin-opener";
 import { commands } from "./bindings";
 import type {
   AppInfo,
+  ErrorCode,
   ErrorPayload,
   ImportSummary,
-  Lang,
+  LangChoice,
+  Page,
   RecheckProgress,
   ScopeNode,
   TokenView,
@@ -17,10 +18,14 @@ import type {
 
 export type {
   AppInfo,
+  ErrorCode,
+  ErrorField,
   ErrorPayload,
   ImportSummary,
   Lang,
+  LangChoice,
   MissingToken,
+  Page,
   RecheckProgress,
   ScopeNode,
   TokenKind,
@@ -42,19 +47,24 @@ export interface Backend {
   /** Re-checks every token; `onProgress` gets each result as it arrives, before this resolves. */
   recheckAll(onProgress: (p: RecheckProgress) => void): Promise<Result<TokenView[], ErrorPayload>>;
   forgetToken(id: string): Promise<Result<null, ErrorPayload>>;
-  setLang(lang: Lang): Promise<void>;
+  /** Remembers the language choice ("system" follows the system); `appInfo` then says which applies. */
+  setLang(choice: LangChoice): Promise<void>;
   scopeCatalogue(): Promise<ScopeNode[]>;
   vaultHealth(): Promise<Result<VaultHealth, ErrorPayload>>;
   /** Names a keychain entry no token uses, after Rust checked it with GitHub. */
   adoptRecovered(id: string, name: string, host: string | null): Promise<Result<TokenView, ErrorPayload>>;
   deleteRecovered(id: string): Promise<Result<null, ErrorPayload>>;
-  /** Every token's metadata as JSON; never a secret. */
-  /** The path the metadata was saved to, or `null` when the user cancelled. */
+  /** Saves every token's metadata (never a secret) where the user picks: the path, or `null` when cancelled. */
   exportBackup(): Promise<Result<string | null, ErrorPayload>>;
   reloadVault(): Promise<Result<VaultHealth, ErrorPayload>>;
   importBackup(json: string): Promise<Result<ImportSummary, ErrorPayload>>;
-  /** Opens a web page in the user's browser (SSO authorization, GitHub settings). */
-  openUrl(url: string): Promise<void>;
+  /** Restores a missing secret, after Rust checked it is the same account and host. */
+  provideSecret(id: string, token: string): Promise<Result<TokenView, ErrorPayload>>;
+  /**
+   * Opens one of a token's pages (its SSO authorization, its settings) in the user's
+   * browser. Rust picks the URL and refuses one off the token's host; the web view opens none.
+   */
+  openPage(id: string, page: Page): Promise<Result<null, ErrorPayload>>;
 }
 
 export const tauriBackend: Backend = {
@@ -69,7 +79,9 @@ export const tauriBackend: Backend = {
     return commands.recheckAll(channel);
   },
   forgetToken: (id) => commands.forgetToken(id),
-  setLang: (lang) => commands.setLang(lang),
+  setLang: async (choice) => {
+    await commands.setLang(choice);
+  },
   scopeCatalogue: () => commands.scopeCatalogue(),
   vaultHealth: () => commands.vaultHealth(),
   adoptRecovered: (id, name, host) => commands.adoptRecovered(id, name, host),
@@ -77,19 +89,17 @@ export const tauriBackend: Backend = {
   exportBackup: () => commands.exportBackup(),
   reloadVault: () => commands.reloadVault(),
   importBackup: (json) => commands.importBackup(json),
-  openUrl: (url) => openUrl(url),
+  provideSecret: (id, token) => commands.provideSecret(id, token),
+  openPage: (id, page) => commands.openPage(id, page),
 };
 
-/** Codes after which the same secret may succeed on a retry. */
-export const RETRYABLE_CODES: ReadonlySet<string> = new Set(["network", "rate_limited"]);
-
-/** Turns anything thrown by an IPC call into the `{code, message}` shape the UI shows. */
+/** Turns anything thrown by an IPC call into the error shape the UI shows. */
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (e && typeof e === "object" && "code" in e && "message" in e) {
-    const { code, message } = e as { code: unknown; message: unknown };
-    return { code: String(code), message: String(message) };
+    const p = e as Partial<ErrorPayload>;
+    return { code: p.code as ErrorCode, message: String(p.message), retryable: p.retryable ?? false, field: p.field ?? null };
   }
-  return { code: "internal", message: e instanceof Error ? e.message : String(e) };
+  return { code: "internal", message: e instanceof Error ? e.message : String(e), retryable: false, field: null };
 }
 
 /** Runs a command; a thrown error becomes an error result, so callers handle one shape. */

@@ -13,46 +13,81 @@ import {
   recheckSummary,
   relativeTime,
   statusLabel,
+  stateSentence,
   statusTone,
 } from "./format";
-import { token } from "../test/fakeBackend";
+import type { TokenView } from "./backend";
+import { problem, token } from "../test/fakeBackend";
 
 describe("daysTone", () => {
+  // The colour follows core's urgency; the UI holds no day thresholds of its own.
   it.each([
-    [90, "ok"],
-    [15, "ok"],
-    [14, "warn"],
-    [4, "warn"],
-    [3, "danger"],
-    [0, "danger"],
-    [-2, "danger"],
-    [null, "neutral"],
-  ] as const)("%s days → %s", (days, tone) => {
-    expect(daysTone(days)).toBe(tone);
+    ["none", 90, "ok"],
+    ["soon", 14, "warn"],
+    ["urgent", 6, "danger"],
+    ["over", -2, "danger"],
+  ] as const)("urgency %s → %s", (urgency, days_left, tone) => {
+    expect(daysTone(token({ name: "t", days_left, urgency }))).toBe(tone);
   });
 
-  it("is red when the status says expired, whatever the days", () => {
-    expect(daysTone(null, "expired")).toBe("danger");
-    expect(daysTone(40, "expired")).toBe("danger");
+  it("is red when the status says expired, grey for a revoked token, its own look when it never expires", () => {
+    expect(daysTone(token({ name: "t", status: "expired", days_left: null, urgency: "none" }))).toBe("danger");
+    expect(daysTone(token({ name: "t", status: "invalid", days_left: null }))).toBe("neutral");
+    expect(daysTone(token({ name: "t", days_left: null, never_expires: true }))).toBe("never");
+    expect(daysTone(token({ name: "t", status: "unknown", days_left: null }))).toBe("neutral");
   });
 });
 
 describe("daysLabel", () => {
-  it("speaks English", () => {
-    expect(daysLabel("en", 1)).toBe("1 day left");
-    expect(daysLabel("en", 12)).toBe("12 days left");
-    expect(daysLabel("en", 0)).toBe("expires today");
-    expect(daysLabel("en", -1)).toBe("expired 1 day ago");
-    expect(daysLabel("en", -5)).toBe("expired 5 days ago");
-    expect(daysLabel("en", null)).toBe("never expires");
-    expect(daysLabel("en", null, "expired")).toBe("expired");
+  const days = (lang: "en" | "fr", days_left: number | null, more: Omit<Partial<TokenView>, "name"> = {}) =>
+    daysLabel(lang, token({ name: "t", days_left, ...more }));
+
+  it("speaks English, counting calendar days as core does", () => {
+    expect(days("en", 2)).toBe("2 days left");
+    expect(days("en", 12)).toBe("12 days left");
+    expect(days("en", 1)).toBe("expires tomorrow");
+    expect(days("en", 0)).toBe("expires today");
+    expect(days("en", -1)).toBe("expired yesterday");
+    expect(days("en", -5)).toBe("expired 5 days ago");
+    expect(days("en", null, { status: "expired" })).toBe("expired");
+  });
+
+  it("says a token with no expiry has none, and a revoked token has no days left", () => {
+    expect(days("en", null, { never_expires: true })).toBe("no expiry");
+    expect(days("fr", null, { never_expires: true })).toBe("sans expiration");
+    // Core sends no days for a revoked token; even a stale count is not shown.
+    expect(days("en", null, { status: "invalid" })).toBe("no longer valid");
+    expect(days("en", 181, { status: "invalid" })).toBe("no longer valid");
+    expect(days("en", null, { status: "unknown" })).toBe("expiry unknown");
   });
 
   it("speaks French with French plurals", () => {
-    expect(daysLabel("fr", 1)).toBe("1 jour restant");
-    expect(daysLabel("fr", 2)).toBe("2 jours restants");
-    expect(daysLabel("fr", -3)).toBe("expiré depuis 3 jours");
-    expect(daysLabel("fr", null)).toBe("n’expire jamais");
+    expect(days("fr", 1)).toBe("expire demain");
+    expect(days("fr", 2)).toBe("2 jours restants");
+    expect(days("fr", -3)).toBe("expiré depuis 3 jours");
+  });
+});
+
+describe("stateSentence", () => {
+  const date = "2026-03-12T10:00:00Z";
+  it("gives each state its own true sentence", () => {
+    const s = (more: Omit<Partial<TokenView>, "name">) => stateSentence("en", token({ name: "t", expires_at: date, ...more }));
+    expect(s({ status: "expired", days_left: -3 })).toMatch(/^This token expired on 12 Mar 2026\. GitHub no longer accepts it/);
+    expect(s({ status: "invalid", days_left: null })).toMatch(
+      /^GitHub refused this token although it was valid until 12 Mar 2026: it was revoked or deleted\. Create a new one/,
+    );
+    expect(s({ status: "invalid", expires_at: null, days_left: null })).toMatch(/^GitHub refused this token: it was revoked/);
+    expect(s({ status: "valid", expires_at: null, days_left: null, never_expires: true })).toMatch(/has no expiry date/);
+    expect(s({ status: "expiring", days_left: 3 })).toBe("This token expires on 12 Mar 2026. Renew it before then.");
+    expect(s({ secret_missing: true })).toMatch(/secret is no longer in your system keychain.*Provide the secret/);
+    expect(s({ secret_missing: true })).not.toMatch(/GitHub accepts/);
+  });
+
+  it("keeps Rust's sentence where it says more", () => {
+    const error = problem("rate_limited", "GitHub's rate limit is reached. Try again in about 12 minute(s).");
+    expect(stateSentence("en", token({ name: "t", status: "rate_limited", error }))).toBe(error.message);
+    const malformed = problem("token_malformed", "This is not a valid GitHub token: its checksum does not match.");
+    expect(stateSentence("en", token({ name: "t", status: "invalid", well_formed: false, error: malformed }))).toBe(malformed.message);
   });
 });
 
@@ -136,6 +171,16 @@ describe("re-check all labels", () => {
     expect(recheckProgressLabel("fr", { done: 3, total: 7 })).toBe("Vérification 3 sur 7…");
   });
 
+  it("says how many could not be checked: they are not counted as checked", () => {
+    const views = [
+      token({ name: "a", unreachable: true, status: "expiring", days_left: 1 }),
+      token({ name: "b", unreachable: true }),
+      token({ name: "c" }),
+    ];
+    expect(recheckSummary("en", views)).toBe("1 checked · 2 could not be checked · 1 needs attention");
+    expect(recheckSummary("fr", views)).toBe("1 vérifié · 2 n’ont pas pu être vérifiés · 1 demande votre attention");
+  });
+
   it("sums up a run: checked, then what needs attention", () => {
     const views = [
       token({ name: "a" }),
@@ -163,7 +208,7 @@ describe("fixFor", () => {
     ["sso_required", "https://github.com/orgs/a/sso", "sso"],
     ["sso_required", null, "recheck"],
     ["expired", null, "renew"],
-    ["invalid", null, "renew"],
+    ["invalid", null, "create"],
     ["expiring", null, "renew"],
     ["unreachable", null, "recheck"],
     ["rate_limited", null, "recheck"],
@@ -171,5 +216,10 @@ describe("fixFor", () => {
     ["valid", null, null],
   ] as const)("%s (sso %s) → %s", (status, sso_url, fix) => {
     expect(fixFor(token({ name: "t", status, sso_url }))).toBe(fix);
+  });
+
+  it("asks for the secret first when it is missing, and a re-check when GitHub was not reached", () => {
+    expect(fixFor(token({ name: "t", status: "valid", secret_missing: true }))).toBe("provide");
+    expect(fixFor(token({ name: "t", status: "valid", unreachable: true }))).toBe("recheck");
   });
 });

@@ -5,22 +5,38 @@ import { plural, translate } from "./i18n";
 
 export type Tone = "ok" | "warn" | "danger" | "neutral";
 
-/** Colour of the days-left figure: green > 14, amber ≤ 14, red ≤ 3 or expired; grey when
- * GitHub no longer accepts the token (its days left no longer matter). */
-export function daysTone(daysLeft: number | null, status?: TokenStatus): Tone {
-  if (status === "expired") return "danger";
-  if (status === "invalid") return "neutral";
-  if (daysLeft === null) return "neutral";
-  if (daysLeft <= 3) return "danger";
-  if (daysLeft <= 14) return "warn";
-  return "ok";
+/** What the days-left figure needs of a token; how close its end is, is core's `urgency`. */
+export type Expiry = Pick<TokenView, "days_left" | "status" | "urgency" | "never_expires">;
+
+/** GitHub no longer accepts it: expired, or revoked (refused before its expiry). */
+export function isDead(t: Pick<TokenView, "status">): boolean {
+  return t.status === "expired" || t.status === "invalid";
 }
 
-export function daysLabel(lang: Lang, daysLeft: number | null, status?: TokenStatus): string {
-  if (daysLeft === null) return translate(lang, status === "expired" ? "days.expired" : "days.never");
-  if (daysLeft < 0) return plural(lang, "days.ago", -daysLeft);
-  if (daysLeft === 0) return translate(lang, status === "expired" ? "days.expired" : "days.today");
-  return plural(lang, "days.left", daysLeft);
+/**
+ * Colour of the days-left figure, from core's urgency (no thresholds here): red once
+ * urgent or over, amber soon, green otherwise; grey for a revoked token (its days no
+ * longer count) or an unknown expiry; "never" for a token with no expiry.
+ */
+export function daysTone(t: Expiry): Tone | "never" {
+  if (t.status === "invalid") return "neutral";
+  if (t.never_expires) return "never";
+  if (t.urgency === "over" || t.urgency === "urgent" || t.status === "expired") return "danger";
+  if (t.urgency === "soon") return "warn";
+  return t.days_left === null ? "neutral" : "ok";
+}
+
+/** "12 days left", "expires tomorrow", "expired 3 days ago", "no expiry", "no longer valid". */
+export function daysLabel(lang: Lang, t: Expiry): string {
+  if (t.status === "invalid") return translate(lang, "days.revoked");
+  if (t.never_expires) return translate(lang, "days.never");
+  const d = t.days_left;
+  if (d === null) return translate(lang, t.status === "expired" ? "days.expired" : "days.unknown");
+  if (d === -1) return translate(lang, "days.yesterday");
+  if (d < 0) return plural(lang, "days.ago", -d);
+  if (d === 0) return translate(lang, t.status === "expired" ? "days.expired" : "days.today");
+  if (d === 1) return translate(lang, "days.tomorrow");
+  return plural(lang, "days.left", d);
 }
 
 /** Colour of the status badge. */
@@ -62,9 +78,10 @@ export function relativeTime(lang: Lang, iso: string | null, now: Date): string 
   return plural(lang, "ago.day", Math.floor(hours / 24));
 }
 
-export function checkedLabel(lang: Lang, iso: string | null, now: Date): string {
+/** "checked 5 min ago", or with `"last"` "last checked 5 min ago"; "never checked". */
+export function checkedLabel(lang: Lang, iso: string | null, now: Date, form: "ago" | "last" = "ago"): string {
   const ago = relativeTime(lang, iso, now);
-  return ago === null ? translate(lang, "checked.never") : translate(lang, "checked.ago", { ago });
+  return ago === null ? translate(lang, "checked.never") : translate(lang, `checked.${form}`, { ago });
 }
 
 /** A date and time in the user's time zone, e.g. "12 March 2026, 14:05". */
@@ -113,11 +130,17 @@ export function recheckProgressLabel(lang: Lang, run: { done: number; total: num
   return translate(lang, "recheck.progress", { done: run.done, total: run.total });
 }
 
-/** "7 checked · 2 need attention" (or "· all good") once every token was re-checked. */
+/**
+ * "8 checked · 3 could not be checked · 4 need attention" once every token was re-checked:
+ * a token GitHub did not answer for is not counted as checked.
+ */
 export function recheckSummary(lang: Lang, views: readonly TokenView[]): string {
+  const unchecked = views.filter((t) => t.unreachable).length;
   const attention = views.filter((t) => t.needs_attention).length;
-  const tail = attention > 0 ? plural(lang, "summary.attention", attention) : translate(lang, "summary.allGood");
-  return `${plural(lang, "recheck.checked", views.length)} · ${tail}`;
+  const parts = [plural(lang, "recheck.checked", views.length - unchecked)];
+  if (unchecked > 0) parts.push(plural(lang, "recheck.unchecked", unchecked));
+  parts.push(attention > 0 ? plural(lang, "summary.attention", attention) : translate(lang, "summary.allGood"));
+  return parts.join(" · ");
 }
 
 /** "Read-only", "Read and write", "Admin"; a level Jeton does not know is shown as is. */
@@ -127,23 +150,55 @@ export function levelLabel(lang: Lang, level: string): string {
 }
 
 /**
- * The action that fixes a token's state, for the drawer to put first: authorize SSO,
- * renew (expired, revoked or expiring), re-check (GitHub unreachable, limited, or never
- * asked), or none when all is well.
+ * The drawer's sentence for a token's state, true to what Jeton knows: when it expired,
+ * that a refused token was revoked (it had not expired), that its secret is missing.
+ * Rust's own sentence is used where it says more (SSO, rate limit, a malformed token).
  */
-export function fixFor(t: TokenView): "sso" | "renew" | "recheck" | null {
+export function stateSentence(lang: Lang, t: TokenView): string {
+  if (t.secret_missing) return translate(lang, "missing.explain");
+  const date = formatDate(lang, t.expires_at);
+  const rust = t.unreachable ? null : (t.error?.message ?? null);
+  switch (t.status) {
+    case "valid":
+      if (t.never_expires) return translate(lang, "state.never");
+      return date ? translate(lang, "state.validUntil", { date }) : translate(lang, "state.valid");
+    case "expiring":
+      return date ? translate(lang, "state.expiring", { date }) : translate(lang, "state.valid");
+    case "expired":
+      return date ? translate(lang, "state.expired", { date }) : translate(lang, "state.expiredUndated");
+    case "invalid":
+      if (!t.well_formed && rust) return rust;
+      return date ? translate(lang, "state.revoked", { date }) : translate(lang, "state.revokedUndated");
+    case "sso_required":
+    case "unreachable":
+    case "rate_limited":
+    case "unknown":
+      return rust ?? translate(lang, `state.${t.status}`);
+  }
+}
+
+export type Fix = "provide" | "sso" | "renew" | "create" | "recheck";
+
+/**
+ * The action that fixes a token's state, for the drawer to put first: provide a missing
+ * secret, authorize SSO, renew (expired or expiring), create a new one (revoked),
+ * re-check (GitHub unreachable, limited, or never asked), or none when all is well.
+ */
+export function fixFor(t: TokenView): Fix | null {
+  if (t.secret_missing) return "provide";
   switch (t.status) {
     case "sso_required":
       return t.sso_url ? "sso" : "recheck";
     case "expired":
-    case "invalid":
     case "expiring":
       return "renew";
+    case "invalid":
+      return t.well_formed ? "create" : null;
     case "unreachable":
     case "rate_limited":
     case "unknown":
       return "recheck";
     case "valid":
-      return null;
+      return t.unreachable ? "recheck" : null;
   }
 }

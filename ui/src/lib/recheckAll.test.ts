@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RecheckProgress, Result, ErrorPayload, TokenView } from "./backend";
 import { AppStore } from "./store.svelte";
-import { fakeBackend, ok, token } from "../test/fakeBackend";
+import { fakeBackend, ok, token, problem } from "../test/fakeBackend";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -80,7 +80,7 @@ describe("AppStore.recheckAll", () => {
   it("reports a failed run and stops spinning", async () => {
     const { backend } = fakeBackend({
       tokens: [a],
-      recheckAll: async () => ({ status: "error", error: { code: "keychain_locked", message: "locked" } }),
+      recheckAll: async () => ({ status: "error", error: problem("keychain_locked", "locked") }),
     });
     const s = new AppStore(backend);
     await s.load();
@@ -92,7 +92,7 @@ describe("AppStore.recheckAll", () => {
 
   it("turns a thrown IPC error into an error notice", async () => {
     const { backend } = fakeBackend({ tokens: [a] });
-    backend.recheckAll.mockRejectedValueOnce({ code: "internal", message: "boom" });
+    backend.recheckAll.mockRejectedValueOnce(problem("internal", "boom"));
     const s = new AppStore(backend);
     await s.load();
     await s.recheckAll();

@@ -3,7 +3,7 @@
 
 import { getContext, setContext } from "svelte";
 import { call, toErrorPayload } from "./backend";
-import type { AppInfo, Backend, ErrorPayload, Lang, Result, ScopeNode, TokenView } from "./backend";
+import type { AppInfo, Backend, ErrorCode, ErrorPayload, Lang, LangChoice, Page, Result, ScopeNode, TokenView } from "./backend";
 import { recheckSummary } from "./format";
 import { langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
@@ -22,12 +22,17 @@ export interface RecheckRun {
   total: number;
 }
 
+/** Errors that mean the keychain itself is in trouble: the banner says so. */
+const KEYCHAIN_CODES: readonly ErrorCode[] = ["keychain_unavailable", "keychain_locked", "keychain_timeout"];
+
 const HIGHLIGHT_MS = 6000;
 const NOTICE_MS = 5000;
 
 export class AppStore {
   readonly backend: Backend;
+  /** The language shown: the one chosen, or the system's when the choice is "system". */
   lang = $state<Lang>("en");
+  langChoice = $state<LangChoice>("system");
   info = $state<AppInfo | null>(null);
   tokens = $state<TokenView[]>([]);
   loaded = $state(false);
@@ -41,6 +46,8 @@ export class AppStore {
   selectedId = $state<string | null>(null);
   addOpen = $state(false);
   forgetTarget = $state<TokenView | null>(null);
+  /** The token whose missing secret the user is providing. */
+  provideTarget = $state<TokenView | null>(null);
   notice = $state<Notice | null>(null);
   now = $state(new Date());
   /** How far "Re-check all" has come; null when it is not running. */
@@ -71,6 +78,7 @@ export class AppStore {
     try {
       this.info = await this.backend.appInfo();
       this.lang = this.info.lang;
+      this.langChoice = this.info.lang_choice;
     } catch {
       this.lang = langFromLocale(globalThis.navigator?.language);
     }
@@ -110,10 +118,29 @@ export class AppStore {
       this.highlight(r.data.id);
       this.notify("info", this.t("add.added", { name: r.data.name ?? name }));
       void this.vault.load();
-    } else if (r.error.code.startsWith("keychain_")) {
-      this.keychainError = r.error;
+    } else {
+      this.noteKeychain(r.error);
     }
     return r;
+  }
+
+  /** Puts a missing secret back in the keychain; Rust checks it is the same token first. */
+  async provideSecret(id: string, secret: string): Promise<Result<TokenView, ErrorPayload>> {
+    const r = await call(() => this.backend.provideSecret(id, secret));
+    if (r.status === "ok") {
+      this.tokens = upsert(this.tokens, r.data);
+      this.highlight(r.data.id);
+      this.notify("info", this.t("provide.done", { name: r.data.name ?? "" }));
+      void this.vault.load();
+    } else {
+      this.noteKeychain(r.error);
+    }
+    return r;
+  }
+
+  /** Shows the keychain banner when an error says the keychain is in trouble. */
+  noteKeychain(e: ErrorPayload): void {
+    if (KEYCHAIN_CODES.includes(e.code)) this.keychainError = e;
   }
 
   async recheck(id: string): Promise<void> {
@@ -195,25 +222,30 @@ export class AppStore {
     }
   }
 
-  async setLang(lang: Lang): Promise<void> {
-    if (lang === this.lang) return;
-    this.lang = lang;
+  /** Remembers the language choice; "system" follows the system's language. */
+  async setLang(choice: LangChoice): Promise<void> {
+    if (choice === this.langChoice) return;
+    this.langChoice = choice;
+    if (choice !== "system") this.lang = choice;
     try {
-      await this.backend.setLang(lang);
+      await this.backend.setLang(choice);
+      const info = await this.backend.appInfo();
+      this.info = info;
+      this.lang = info.lang;
     } catch (e) {
       this.notify("error", toErrorPayload(e).message);
       return;
     }
-    // Messages stored with the tokens come back in the new language.
+    // Sentences about the tokens come back in the new language.
     await Promise.all([this.load(), this.vault.load()]);
   }
 
-  async openUrl(url: string): Promise<void> {
-    try {
-      await this.backend.openUrl(url);
-    } catch (e) {
-      this.notify("error", toErrorPayload(e).message);
-    }
+  /** Opens a token's SSO or settings page in the browser; Rust picks and checks the URL. */
+  async openPage(t: TokenView, page: Page): Promise<void> {
+    const id = t.id;
+    if (id === null) return;
+    const r = await call(() => this.backend.openPage(id, page));
+    if (r.status === "error") this.notify("error", r.error.message);
   }
 
   notify(tone: Notice["tone"], text: string): void {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppStore } from "./store.svelte";
-import { fakeBackend, token } from "../test/fakeBackend";
+import { fakeBackend, token, problem } from "../test/fakeBackend";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -29,10 +29,10 @@ describe("AppStore", () => {
 
   it("turns thrown IPC errors into error results", async () => {
     const { backend } = fakeBackend();
-    backend.listTokens.mockRejectedValueOnce({ code: "storage", message: "disk full" });
+    backend.listTokens.mockRejectedValueOnce(problem("storage", "disk full"));
     const s = new AppStore(backend);
     await s.load();
-    expect(s.loadError).toEqual({ code: "storage", message: "disk full" });
+    expect(s.loadError).toEqual(problem("storage", "disk full"));
   });
 
   it("highlights an added token for a while", async () => {
@@ -50,7 +50,7 @@ describe("AppStore", () => {
 
   it("raises the keychain banner when adding fails on the keychain", async () => {
     const { backend } = fakeBackend({
-      add: async () => ({ status: "error", error: { code: "keychain_locked", message: "locked" } }),
+      add: async () => ({ status: "error", error: problem("keychain_locked", "locked") }),
     });
     const s = new AppStore(backend);
     await s.add("x", null, "ghp_secret");

@@ -4,7 +4,8 @@ import type { TokenStatus, TokenView } from "./bindings";
 import { hostLabel } from "./format";
 
 export type SortKey = "expiry" | "name";
-export type StatusFilter = TokenStatus | "all";
+/** A status, every token, or those core says need attention (whatever their status). */
+export type StatusFilter = TokenStatus | "all" | "attention";
 
 export const STATUSES: readonly TokenStatus[] = [
   "valid",
@@ -70,7 +71,13 @@ function fold(s: string): string {
 }
 
 export function filterTokens(tokens: readonly TokenView[], q: Pick<ListQuery, "search" | "status">): TokenView[] {
-  return tokens.filter((t) => (q.status === "all" || t.status === q.status) && matchesSearch(t, q.search));
+  return tokens.filter((t) => passes(t, q.status) && matchesSearch(t, q.search));
+}
+
+function passes(t: TokenView, status: StatusFilter): boolean {
+  if (status === "all") return true;
+  if (status === "attention") return t.needs_attention;
+  return t.status === status;
 }
 
 function hostRank(label: string): [number, string] {

@@ -19,7 +19,6 @@ export class VaultState {
 
   readonly readOnly = $derived(this.health?.read_only ?? null);
   readonly recovered = $derived(this.health?.recovered ?? []);
-  readonly missingIds = $derived(new Set((this.health?.missing ?? []).map((m) => m.id)));
 
   readonly #app: AppStore;
   #seq = 0;
@@ -46,10 +45,6 @@ export class VaultState {
     await this.#app.load();
   }
 
-  isMissing(id: string | null): boolean {
-    return id !== null && this.missingIds.has(id);
-  }
-
   /** Names a recovered secret; Rust checks it with GitHub first. */
   async adopt(id: string, name: string, host: string | null): Promise<Result<TokenView, ErrorPayload>> {
     const app = this.#app;
@@ -60,8 +55,8 @@ export class VaultState {
       app.notify("info", app.t("adopt.done", { name: r.data.name ?? name }));
       if (this.health) this.health = { ...this.health, recovered: this.health.recovered.filter((x) => x !== id) };
       void this.load();
-    } else if (r.error.code.startsWith("keychain_")) {
-      app.keychainError = r.error;
+    } else {
+      app.noteKeychain(r.error);
     }
     return r;
   }

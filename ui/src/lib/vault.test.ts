@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppStore } from "./store.svelte";
-import { fakeBackend, token } from "../test/fakeBackend";
+import { fakeBackend, token, problem } from "../test/fakeBackend";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,7 +13,7 @@ describe("vault health", () => {
     const { backend } = fakeBackend({
       tokens: [token({ name: "a", id: "a" })],
       health: {
-        read_only: { code: "metadata_corrupt", message: "cannot be read" },
+        read_only: problem("metadata_corrupt", "cannot be read"),
         recovered: ["r1"],
         missing: [{ id: "a", name: "a" }],
       },
@@ -23,12 +23,11 @@ describe("vault health", () => {
     expect(backend.appInfo.mock.invocationCallOrder[0]).toBeLessThan(backend.vaultHealth.mock.invocationCallOrder[0]);
     expect(s.vault.readOnly?.message).toBe("cannot be read");
     expect(s.vault.recovered).toEqual(["r1"]);
-    expect(s.vault.isMissing("a")).toBe(true);
-    expect(s.vault.isMissing(null)).toBe(false);
+    expect(s.vault.health?.missing).toEqual([{ id: "a", name: "a" }]);
   });
 
   it("feeds the keychain banner from the health too", async () => {
-    const { backend } = fakeBackend({ health: { keychain: { code: "keychain_unavailable", message: "no keychain" } } });
+    const { backend } = fakeBackend({ health: { keychain: problem("keychain_unavailable", "no keychain") } });
     const s = new AppStore(backend);
     await s.init();
     expect(s.keychainError).toBeNull();
@@ -83,12 +82,12 @@ describe("recovered secrets", () => {
   it("returns GitHub's refusal for the dialog to show", async () => {
     const { backend } = fakeBackend({
       health: { recovered: ["r1"] },
-      adopt: async () => ({ status: "error", error: { code: "token_invalid", message: "GitHub rejects this token." } }),
+      adopt: async () => ({ status: "error", error: problem("token_invalid", "GitHub rejects this token.") }),
     });
     const s = new AppStore(backend);
     await s.init();
     const r = await s.vault.adopt("r1", "x", null);
-    expect(r).toEqual({ status: "error", error: { code: "token_invalid", message: "GitHub rejects this token." } });
+    expect(r).toEqual({ status: "error", error: problem("token_invalid", "GitHub rejects this token.") });
     expect(s.vault.recovered).toEqual(["r1"]);
     expect(s.tokens).toEqual([]);
   });
@@ -125,7 +124,7 @@ describe("export and import", () => {
 
   it("reports a failed export", async () => {
     const { backend } = fakeBackend();
-    backend.exportBackup.mockResolvedValueOnce({ status: "error", error: { code: "storage", message: "disk" } });
+    backend.exportBackup.mockResolvedValueOnce({ status: "error", error: problem("storage", "disk") });
     const s = new AppStore(backend);
     await s.vault.exportMetadata();
     expect(s.notice).toMatchObject({ tone: "error", text: "disk" });
@@ -146,7 +145,7 @@ describe("export and import", () => {
     const { backend } = fakeBackend();
     backend.importBackup.mockResolvedValueOnce({
       status: "error",
-      error: { code: "import_invalid", message: "This file is not a Jeton export." },
+      error: problem("import_invalid", "This file is not a Jeton export."),
     });
     const s = new AppStore(backend);
     await s.vault.importMetadata("nope");

@@ -7,6 +7,8 @@ import type {
   ErrorPayload,
   ImportSummary,
   Lang,
+  LangChoice,
+  Page,
   RecheckProgress,
   Result,
   ScopeNode,
@@ -15,9 +17,22 @@ import type {
 } from "../lib/backend";
 import { CATALOGUE } from "./catalogue";
 
-/** Mirrors core's `status::wants_attention`, so fixture tokens look as Rust sends them. */
-export function wantsAttention(t: Pick<TokenView, "status" | "days_left">): boolean {
-  return ["expiring", "expired", "invalid", "sso_required"].includes(t.status) || (t.days_left !== null && t.days_left <= 14);
+/** Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them. */
+export function wantsAttention(t: Pick<TokenView, "status" | "days_left" | "secret_missing">): boolean {
+  return (
+    t.secret_missing ||
+    ["expiring", "expired", "invalid", "sso_required"].includes(t.status) ||
+    (t.days_left !== null && t.days_left <= 14)
+  );
+}
+
+/** Mirrors core's `status::urgency` (two weeks: soon, one week: urgent). */
+export function urgencyOf(t: Pick<TokenView, "status" | "days_left">): TokenView["urgency"] {
+  if (t.status === "expired" || t.status === "invalid") return "over";
+  if (t.days_left === null) return "none";
+  if (t.days_left < 0) return "over";
+  if (t.days_left <= 7) return "urgent";
+  return t.days_left <= 14 ? "soon" : "none";
 }
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
@@ -34,11 +49,29 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
     sso_url: null,
     error: null,
     days_left: 30,
+    never_expires: false,
     last_checked: null,
+    unreachable: false,
+    secret_missing: false,
+    urgency: "none",
     needs_attention: false,
+    settings_url: "https://github.com/settings/tokens",
     ...partial,
   };
-  return "needs_attention" in partial ? t : { ...t, needs_attention: wantsAttention(t) };
+  return {
+    ...t,
+    needs_attention: "needs_attention" in partial ? t.needs_attention : wantsAttention(t),
+    urgency: "urgency" in partial ? t.urgency : urgencyOf(t),
+  };
+}
+
+/** An error as Rust sends it: with whether a retry may help and the field it is about. */
+export function problem(
+  code: ErrorPayload["code"],
+  message: string,
+  more: Partial<Pick<ErrorPayload, "retryable" | "field">> = {},
+): ErrorPayload {
+  return { code, message, retryable: false, field: null, ...more };
 }
 
 export const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data });
@@ -54,6 +87,10 @@ export interface FakeOptions {
   add?: (name: string, host: string | null, secret: string) => Promise<Result<TokenView, ErrorPayload>>;
   /** Replaces the default re-check of every token (which reports each one in turn). */
   recheckAll?: (onProgress: (p: RecheckProgress) => void) => Promise<Result<TokenView[], ErrorPayload>>;
+  /** What provideSecret answers; default: the token, with its secret back. */
+  provide?: (id: string, secret: string) => Promise<Result<TokenView, ErrorPayload>>;
+  /** What openPage answers; default: opened. */
+  openPage?: (id: string, page: Page) => Promise<Result<null, ErrorPayload>>;
   /** What adoptRecovered answers; default: a valid token with that id and name. */
   adopt?: (id: string, name: string, host: string | null) => Promise<Result<TokenView, ErrorPayload>>;
   importSummary?: ImportSummary;
@@ -63,7 +100,15 @@ export function fakeBackend(opts: FakeOptions = {}) {
   let tokens = [...(opts.tokens ?? [])];
   let keychain = opts.keychain ?? null;
   const health: VaultHealth = { read_only: null, keychain: null, recovered: [], missing: [], ...opts.health };
-  const info: AppInfo = { version: "0.0.0-test", lang: opts.lang ?? "en", github_url: "https://github.com", data_dir: "/tmp" };
+  /** The system's language, which the "system" choice follows. */
+  const systemLang: Lang = "en";
+  const info: AppInfo = {
+    version: "0.0.0-test",
+    lang: opts.lang ?? systemLang,
+    lang_choice: opts.lang ?? "system",
+    github_url: "https://github.com",
+    data_dir: "/tmp",
+  };
   const checked = (t: TokenView): TokenView => ({ ...t, last_checked: new Date().toISOString() });
   const backend = {
     appInfo: vi.fn(async () => info),
@@ -77,7 +122,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
     }),
     recheckToken: vi.fn(async (id: string) => {
       const t = tokens.find((x) => x.id === id);
-      return t ? ok(checked(t)) : err<TokenView>({ code: "not_found", message: "gone" });
+      return t ? ok(checked(t)) : err<TokenView>(problem("not_found", "gone"));
     }),
     recheckAll: vi.fn(async (onProgress: (p: RecheckProgress) => void) => {
       if (opts.recheckAll) return opts.recheckAll(onProgress);
@@ -90,8 +135,9 @@ export function fakeBackend(opts: FakeOptions = {}) {
       health.missing = health.missing.filter((m) => m.id !== id);
       return ok(null);
     }),
-    setLang: vi.fn(async (lang: Lang) => {
-      info.lang = lang;
+    setLang: vi.fn(async (choice: LangChoice) => {
+      info.lang_choice = choice;
+      info.lang = choice === "system" ? systemLang : choice;
     }),
     scopeCatalogue: vi.fn(async () => opts.catalogue ?? CATALOGUE),
     vaultHealth: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
@@ -113,7 +159,17 @@ export function fakeBackend(opts: FakeOptions = {}) {
     importBackup: vi.fn(async (_json: string) =>
       ok<ImportSummary>(opts.importSummary ?? { added: [], already_present: [], renamed: [], without_secret: [] }),
     ),
-    openUrl: vi.fn(async (_url: string) => {}),
+    provideSecret: vi.fn(async (id: string, secret: string) => {
+      const r = opts.provide ? await opts.provide(id, secret) : null;
+      if (r && r.status === "error") return r;
+      const t = r?.data ?? tokens.find((x) => x.id === id);
+      if (!t) return err<TokenView>(problem("not_found", "gone"));
+      const back = token({ ...t, name: t.name ?? id, secret_missing: false, needs_attention: false });
+      tokens = tokens.map((x) => (x.id === id ? back : x));
+      health.missing = health.missing.filter((m) => m.id !== id);
+      return ok(back);
+    }),
+    openPage: vi.fn(async (id: string, page: Page) => (opts.openPage ? opts.openPage(id, page) : ok(null))),
   } satisfies Backend;
   return {
     backend,
