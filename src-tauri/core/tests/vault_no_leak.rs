@@ -3,36 +3,14 @@
 
 mod vault_common;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use jeton_core::i18n::Lang;
 use jeton_core::vault::{Document, Intent, MemoryStore, MetadataStore, SecretStore, Vault};
 use jeton_core::{Error, Secret};
-use vault_common::record;
+use vault_common::{record, Capture};
 
 const CANARY: &str = "ghp_LEAKCANARY0123456789abcdefghijklmnop";
-
-/// Everything the subscriber writes, kept for inspection.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Capture {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Capture {
-    type Writer = Capture;
-    fn make_writer(&'a self) -> Capture {
-        self.clone()
-    }
-}
 
 #[test]
 fn a_secret_never_reaches_a_log_an_error_or_a_serialized_record() {
@@ -86,7 +64,7 @@ fn a_secret_never_reaches_a_log_an_error_or_a_serialized_record() {
         v.forget("desk").unwrap();
     });
 
-    let logs = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    let logs = capture.text();
     assert!(
         logs.contains("vault: token added") && logs.contains("interrupted operation resolved"),
         "the vault logs:\n{logs}"
