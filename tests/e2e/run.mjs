@@ -70,6 +70,8 @@ const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", S
     JETON_DATA_DIR: dataDir,
     JETON_KEYRING_NAMESPACE: namespace,
     LANG: "en_US.UTF-8",
+    // Jeton's crates log everything they can, so the leak scan below reads all of it.
+    RUST_LOG: "warn,jeton=trace,jeton_app=trace,jeton_core=trace",
     PATH: `${browserDir}:${process.env.PATH}`,
     BROWSER: browser,
   },
@@ -217,7 +219,9 @@ try {
     await shot("09-forgotten");
   });
 
-  await step("after the suite, no token's bytes are on disk or in the app's output", async () => {
+  await step("after the suite, no token's bytes are on disk or in the app's trace-level output", async () => {
+    const output = Buffer.concat(appLog).toString();
+    if (!/DEBUG jeton_core::vault/.test(output)) throw new Error(`the app's debug lines were not captured:\n${output.slice(-2000)}`);
     const hits = scanForSecrets([good, revoked, second, held], {
       dirs: [dataDir, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
       skip: (p) => p.includes("/keyrings/"),
