@@ -9,7 +9,11 @@ use serde::{Deserialize, Serialize};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Serialized (tagged by its code) only where a check's outcome is stored in the
+/// metadata, so that the sentence is rendered later in the reader's language; it
+/// never carries a secret.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum Error {
     /// The token text breaks a format rule; `rule` says which, in plain words.
     #[error("token_malformed: {rule}")]
@@ -57,6 +61,15 @@ pub enum Error {
     /// never sends it, and knows only that it is well formed.
     #[error("not_checkable")]
     NotCheckable,
+    /// The secret is already stored under another name (found by a keyed fingerprint).
+    #[error("token_duplicate: {name}")]
+    TokenDuplicate { name: String },
+    /// A pasted secret is not the token a record stands for (another account or host).
+    #[error("token_mismatch")]
+    TokenMismatch { expected: String, found: String },
+    /// Something failed inside Jeton itself (a stopped task, an id collision): a bug.
+    #[error("internal: {detail}")]
+    Internal { detail: String },
     /// The TLS handshake failed: the server's certificate is not one this computer
     /// trusts (unknown authority, expired, or issued for another name). Nothing was sent.
     #[error("certificate_untrusted: {host}")]
@@ -65,6 +78,13 @@ pub enum Error {
     /// this computer): it is left alone for a while (see docs/github.md).
     #[error("login_locked_out: {host}")]
     LoginLockedOut { host: String },
+    /// The clipboard cannot be reached (no graphical session, or it refused).
+    #[error("clipboard_unavailable: {detail}")]
+    ClipboardUnavailable { detail: String },
+    /// A page Jeton will not open for a token: not `https://` on the token's own host
+    /// (`url`), or no such page known (`None`). See `pages.rs`.
+    #[error("page_refused")]
+    PageRefused { url: Option<String>, host: String },
     // A token request that breaks one of GitHub's rules for its creation page
     // (github/request.rs); each names the rule.
     #[error("request_name_invalid")]
@@ -119,7 +139,8 @@ impl std::fmt::Display for MalformedRule {
 }
 
 /// Why a host URL was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HostRule {
     Unparsable,
     PlainHttpNotLoopback,
@@ -132,52 +153,189 @@ pub enum HostRule {
     Fragment,
 }
 
-/// What crosses to the UI and out of `--json`: a stable code and a sentence.
+/// Declares the stable codes once: the `ErrorCode` type (a string union in the UI's
+/// bindings) and its text.
+macro_rules! error_codes {
+    ($($variant:ident => $code:literal,)*) => {
+        /// Every stable error code, exported to the UI as a typed union.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
+        #[serde(rename_all = "snake_case")]
+        pub enum ErrorCode { $($variant,)* }
+
+        impl ErrorCode {
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $code,)* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    TokenMalformed => "token_malformed",
+    TokenInvalid => "token_invalid",
+    TokenExpired => "token_expired",
+    SsoRequired => "sso_required",
+    RateLimited => "rate_limited",
+    Network => "network",
+    BadResponse => "bad_response",
+    HostInvalid => "host_invalid",
+    KeychainUnavailable => "keychain_unavailable",
+    KeychainLocked => "keychain_locked",
+    KeychainTimeout => "keychain_timeout",
+    SecretMissing => "secret_missing",
+    NotFound => "not_found",
+    NameTaken => "name_taken",
+    NameInvalid => "name_invalid",
+    MetadataCorrupt => "metadata_corrupt",
+    MetadataTooNew => "metadata_too_new",
+    MetadataReadOnly => "metadata_read_only",
+    Storage => "storage",
+    ImportInvalid => "import_invalid",
+    NotCheckable => "not_checkable",
+    TokenDuplicate => "token_duplicate",
+    TokenMismatch => "token_mismatch",
+    Internal => "internal",
+    CertificateUntrusted => "certificate_untrusted",
+    LoginLockedOut => "login_locked_out",
+    ClipboardUnavailable => "clipboard_unavailable",
+    PageRefused => "page_refused",
+    RequestNameInvalid => "request_name_invalid",
+    RequestNameTooLong => "request_name_too_long",
+    RequestDescriptionTooLong => "request_description_too_long",
+    RequestExpiryInvalid => "request_expiry_invalid",
+    RequestOwnerInvalid => "request_owner_invalid",
+    RequestPermissionUnknown => "request_permission_unknown",
+    RequestLevelNotAllowed => "request_level_not_allowed",
+    RequestPermissionsConflict => "request_permissions_conflict",
+    RequestPermissionWrongOwner => "request_permission_wrong_owner",
+    RequestScopeUnknown => "request_scope_unknown",
+    RequestOptionNotForKind => "request_option_not_for_kind",
+}
+
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The input an error is about, so that the UI shows it beside that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorField {
+    Name,
+    Token,
+    Host,
+}
+
+/// What crosses to the UI and out of `--json`: a stable code and a sentence, whether
+/// trying the same thing again may help, and the input it is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ErrorPayload {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
+    pub retryable: bool,
+    pub field: Option<ErrorField>,
 }
 
 impl Error {
     /// The stable code; never changes once released.
-    pub fn code(&self) -> &'static str {
+    pub fn error_code(&self) -> ErrorCode {
+        use ErrorCode as C;
         match self {
-            Error::TokenMalformed { .. } => "token_malformed",
-            Error::TokenInvalid => "token_invalid",
-            Error::TokenExpired => "token_expired",
-            Error::SsoRequired { .. } => "sso_required",
-            Error::RateLimited { .. } => "rate_limited",
-            Error::Network { .. } => "network",
-            Error::BadResponse { .. } => "bad_response",
-            Error::HostInvalid { .. } => "host_invalid",
-            Error::KeychainUnavailable { .. } => "keychain_unavailable",
-            Error::KeychainLocked => "keychain_locked",
-            Error::KeychainTimeout => "keychain_timeout",
-            Error::SecretMissing { .. } => "secret_missing",
-            Error::NotFound { .. } => "not_found",
-            Error::NameTaken { .. } => "name_taken",
-            Error::NameInvalid => "name_invalid",
-            Error::MetadataCorrupt { .. } => "metadata_corrupt",
-            Error::MetadataTooNew { .. } => "metadata_too_new",
-            Error::MetadataReadOnly => "metadata_read_only",
-            Error::Storage { .. } => "storage",
-            Error::ImportInvalid { .. } => "import_invalid",
-            Error::NotCheckable => "not_checkable",
-            Error::CertificateUntrusted { .. } => "certificate_untrusted",
-            Error::LoginLockedOut { .. } => "login_locked_out",
-            Error::RequestNameInvalid => "request_name_invalid",
-            Error::RequestNameTooLong { .. } => "request_name_too_long",
-            Error::RequestDescriptionTooLong { .. } => "request_description_too_long",
-            Error::RequestExpiryInvalid { .. } => "request_expiry_invalid",
-            Error::RequestOwnerInvalid { .. } => "request_owner_invalid",
-            Error::RequestPermissionUnknown { .. } => "request_permission_unknown",
-            Error::RequestLevelNotAllowed { .. } => "request_level_not_allowed",
-            Error::RequestPermissionsConflict { .. } => "request_permissions_conflict",
-            Error::RequestPermissionWrongOwner { .. } => "request_permission_wrong_owner",
-            Error::RequestScopeUnknown { .. } => "request_scope_unknown",
-            Error::RequestOptionNotForKind { .. } => "request_option_not_for_kind",
+            Error::TokenMalformed { .. } => C::TokenMalformed,
+            Error::TokenInvalid => C::TokenInvalid,
+            Error::TokenExpired => C::TokenExpired,
+            Error::SsoRequired { .. } => C::SsoRequired,
+            Error::RateLimited { .. } => C::RateLimited,
+            Error::Network { .. } => C::Network,
+            Error::BadResponse { .. } => C::BadResponse,
+            Error::HostInvalid { .. } => C::HostInvalid,
+            Error::KeychainUnavailable { .. } => C::KeychainUnavailable,
+            Error::KeychainLocked => C::KeychainLocked,
+            Error::KeychainTimeout => C::KeychainTimeout,
+            Error::SecretMissing { .. } => C::SecretMissing,
+            Error::NotFound { .. } => C::NotFound,
+            Error::NameTaken { .. } => C::NameTaken,
+            Error::NameInvalid => C::NameInvalid,
+            Error::MetadataCorrupt { .. } => C::MetadataCorrupt,
+            Error::MetadataTooNew { .. } => C::MetadataTooNew,
+            Error::MetadataReadOnly => C::MetadataReadOnly,
+            Error::Storage { .. } => C::Storage,
+            Error::ImportInvalid { .. } => C::ImportInvalid,
+            Error::NotCheckable => C::NotCheckable,
+            Error::TokenDuplicate { .. } => C::TokenDuplicate,
+            Error::TokenMismatch { .. } => C::TokenMismatch,
+            Error::Internal { .. } => C::Internal,
+            Error::CertificateUntrusted { .. } => C::CertificateUntrusted,
+            Error::LoginLockedOut { .. } => C::LoginLockedOut,
+            Error::ClipboardUnavailable { .. } => C::ClipboardUnavailable,
+            Error::PageRefused { .. } => C::PageRefused,
+            Error::RequestNameInvalid => C::RequestNameInvalid,
+            Error::RequestNameTooLong { .. } => C::RequestNameTooLong,
+            Error::RequestDescriptionTooLong { .. } => C::RequestDescriptionTooLong,
+            Error::RequestExpiryInvalid { .. } => C::RequestExpiryInvalid,
+            Error::RequestOwnerInvalid { .. } => C::RequestOwnerInvalid,
+            Error::RequestPermissionUnknown { .. } => C::RequestPermissionUnknown,
+            Error::RequestLevelNotAllowed { .. } => C::RequestLevelNotAllowed,
+            Error::RequestPermissionsConflict { .. } => C::RequestPermissionsConflict,
+            Error::RequestPermissionWrongOwner { .. } => C::RequestPermissionWrongOwner,
+            Error::RequestScopeUnknown { .. } => C::RequestScopeUnknown,
+            Error::RequestOptionNotForKind { .. } => C::RequestOptionNotForKind,
+        }
+    }
+
+    /// The stable code as text.
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    /// Whether the same request may succeed later without the user changing anything:
+    /// the network, GitHub's rate limit, a locked or slow keychain.
+    pub fn retryable(&self) -> bool {
+        matches!(
+            self,
+            Error::Network { .. }
+                | Error::BadResponse { .. }
+                | Error::RateLimited { .. }
+                | Error::LoginLockedOut { .. }
+                | Error::KeychainLocked
+                | Error::KeychainTimeout
+                | Error::KeychainUnavailable { .. }
+        )
+    }
+
+    /// Whether this is GitHub's verdict on a token (it answered), rather than a failure
+    /// to get one (network, rate limit, keychain): a failure keeps what was known.
+    pub fn is_verdict(&self) -> bool {
+        matches!(self, Error::TokenInvalid | Error::TokenExpired | Error::SsoRequired { .. } | Error::NotCheckable)
+    }
+
+    /// The input the error is about, if it is about one.
+    pub fn field(&self) -> Option<ErrorField> {
+        match self {
+            Error::TokenMalformed { .. }
+            | Error::TokenInvalid
+            | Error::TokenExpired
+            | Error::TokenDuplicate { .. }
+            | Error::TokenMismatch { .. }
+            | Error::NotCheckable => Some(ErrorField::Token),
+            Error::NameTaken { .. }
+            | Error::NameInvalid
+            | Error::RequestNameInvalid
+            | Error::RequestNameTooLong { .. } => Some(ErrorField::Name),
+            Error::HostInvalid { .. } => Some(ErrorField::Host),
+            _ => None,
         }
     }
 
@@ -187,6 +345,34 @@ impl Error {
     }
 
     pub fn payload(&self, lang: Lang) -> ErrorPayload {
-        ErrorPayload { code: self.code().to_owned(), message: self.message(lang) }
+        ErrorPayload {
+            code: self.error_code(),
+            message: self.message(lang),
+            retryable: self.retryable(),
+            field: self.field(),
+        }
+    }
+
+    /// An error read back from stored metadata; one this version does not know (from a
+    /// newer Jeton) becomes `internal` rather than making the file unreadable.
+    pub(crate) fn from_stored(value: serde_json::Value) -> Error {
+        serde_json::from_value(value.clone()).unwrap_or_else(|_| Error::Internal {
+            detail: format!("unknown error {}", value.get("code").and_then(|c| c.as_str()).unwrap_or("?")),
+        })
+    }
+}
+
+/// (De)serializes a stored `Option<Error>` leniently (see [`Error::from_stored`]).
+pub(crate) mod stored {
+    use super::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(e: &Option<Error>, s: S) -> Result<S::Ok, S::Error> {
+        e.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Error>, D::Error> {
+        let v = Option::<serde_json::Value>::deserialize(d)?;
+        Ok(v.filter(|v| !v.is_null()).map(Error::from_stored))
     }
 }

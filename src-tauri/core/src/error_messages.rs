@@ -234,6 +234,20 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 "This is a GitHub App refresh token (ghr_): it cannot call GitHub's API, so Jeton cannot check it online and never sends it (its format is correct). Its app exchanges it for a user token (ghu_): check that one instead.".into()
             }
         }
+        Error::TokenDuplicate { name } => {
+            if fr {
+                format!("Ce jeton est déjà enregistré sous le nom « {name} ». Utilisez celui-ci, ou renommez-le au lieu de l’ajouter deux fois.")
+            } else {
+                format!("This token is already saved as \"{name}\". Use that one, or rename it, rather than adding it twice.")
+            }
+        }
+        Error::TokenMismatch { expected, found } => {
+            if fr {
+                format!("Ce jeton appartient à {found}, pas à {expected}. Collez le jeton de {expected}, ou ajoutez celui-ci comme un nouveau jeton.")
+            } else {
+                format!("This token belongs to {found}, not {expected}. Paste {expected}’s token, or add this one as a new token.")
+            }
+        }
         Error::CertificateUntrusted { host } => {
             if fr {
                 format!("Le certificat du serveur {host} n’est pas reconnu comme fiable (autorité inconnue, expiré ou émis pour un autre nom) ; Jeton n’y a rien envoyé. Si votre entreprise utilise sa propre autorité de certification, installez-la dans le magasin de certificats du système (demandez à votre service informatique), puis réessayez.")
@@ -246,6 +260,34 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 format!("{host} refuse pour un moment tout jeton venant de cet ordinateur, après trop de jetons rejetés (limite d’échecs de connexion de GitHub). Jeton a cessé de l’interroger ; réessayez dans quelques minutes.")
             } else {
                 format!("{host} is refusing every token from this computer for a while, after too many rejected ones (GitHub's failed-login limit). Jeton stopped asking it; try again in a few minutes.")
+            }
+        }
+        Error::ClipboardUnavailable { detail } => {
+            if fr {
+                format!("Jeton n’a pas pu accéder au presse-papiers ({detail}). La copie demande une session graphique (X11, ou Wayland avec XWayland) : lancez Jeton dans une telle session, puis réessayez.")
+            } else {
+                format!("Jeton could not reach the clipboard ({detail}). Copying needs a graphical session (X11, or Wayland with XWayland): run Jeton inside one, then try again.")
+            }
+        }
+        Error::Internal { detail } => {
+            if fr {
+                format!("Une erreur interne de Jeton s’est produite ({detail}). Réessayez ; si elle se répète, signalez-la.")
+            } else {
+                format!("Something went wrong inside Jeton ({detail}). Try again; if it happens again, please report it.")
+            }
+        }
+        Error::PageRefused { url: Some(url), host } => {
+            if fr {
+                format!("Jeton n’ouvre pas {url} : ce n’est pas une page https de {host}, l’hôte de ce jeton. Revérifiez le jeton pour obtenir une adresse de son hôte.")
+            } else {
+                format!("Jeton does not open {url}: it is not an https page on {host}, this token’s host. Re-check the token to get an address from its host.")
+            }
+        }
+        Error::PageRefused { url: None, host } => {
+            if fr {
+                format!("Jeton ne connaît pas de page SSO pour ce jeton sur {host}. Revérifiez le jeton : GitHub indiquera où l’autoriser.")
+            } else {
+                format!("Jeton knows no SSO page for this token on {host}. Re-check the token: GitHub says where to authorize it.")
             }
         }
         Error::RequestNameInvalid
@@ -289,8 +331,14 @@ mod tests {
             Error::Storage { detail: "d".into() },
             Error::ImportInvalid { detail: "d".into() },
             Error::NotCheckable,
+            Error::TokenDuplicate { name: "laptop".into() },
+            Error::TokenMismatch { expected: "octocat on github.com".into(), found: "hubot on github.com".into() },
+            Error::Internal { detail: "task stopped".into() },
             Error::CertificateUntrusted { host: "ghe.example.com".into() },
             Error::LoginLockedOut { host: "api.github.com".into() },
+            Error::ClipboardUnavailable { detail: "no display".into() },
+            Error::PageRefused { url: Some("https://evil.example/sso".into()), host: "https://github.com".into() },
+            Error::PageRefused { url: None, host: "https://github.com".into() },
         ]
         .into_iter()
         .chain(super::request::samples())
@@ -307,6 +355,21 @@ mod tests {
             assert_ne!(en, fr, "{}", e.code());
             assert!(!e.code().is_empty());
         }
+    }
+
+    #[test]
+    fn every_code_is_covered_and_stored_errors_read_back() {
+        let codes: std::collections::HashSet<_> = all().iter().map(Error::error_code).collect();
+        for code in crate::error::ErrorCode::ALL {
+            assert!(codes.contains(code), "no sample for {}", code.as_str());
+        }
+        for e in all() {
+            let stored = serde_json::to_value(&e).unwrap();
+            assert_eq!(stored["code"], e.code(), "the stored tag is the stable code");
+            assert_eq!(Error::from_stored(stored), e);
+        }
+        let unknown = Error::from_stored(serde_json::json!({"code": "from_the_future"}));
+        assert_eq!(unknown.code(), "internal");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::{ErrorPayload, Result};
 use crate::i18n::Lang;
 use crate::model::TokenView;
-use crate::service::{checked_record, status_of_user, Jeton};
+use crate::service::Jeton;
 use crate::status::view_of;
 use crate::token;
 
@@ -66,8 +66,8 @@ impl Jeton {
     }
 
     /// Gives a recovered keychain entry a name, after checking it with GitHub like an
-    /// added token.
-    pub async fn adopt_recovered(&self, id: &str, name: &str, host: Option<&str>) -> Result<TokenView> {
+    /// added token. The host is the one the user confirmed in the dialog, seeing it.
+    pub async fn adopt_recovered(&self, id: &str, name: &str, host: Option<&str>, lang: Lang) -> Result<TokenView> {
         crate::vault::validate_name(name)?;
         let id_owned = id.to_owned();
         let secret = self
@@ -77,13 +77,10 @@ impl Jeton {
             .ok_or_else(|| crate::Error::NotFound { name: id.to_owned() })?;
         let parsed = token::parse(secret.expose())?;
         let host = self.config.host(host)?;
-        let user = self.ask_host(&host, parsed.kind, &parsed.secret).await?;
-        let now = Utc::now();
-        let (status, sso_url) = status_of_user(&user, &host);
-        let record = checked_record(id.to_owned(), name, &host, parsed.kind, user, now, status, sso_url);
+        let record = self.first_check(id.to_owned(), name, &host, &parsed).await?;
         let id = id.to_owned();
         let stored = self.vault.name_recovered_async(&id, record).await?;
-        Ok(view_of(&stored, now))
+        Ok(view_of(&stored, Utc::now(), lang))
     }
 
     pub async fn delete_recovered(&self, id: &str) -> Result<()> {

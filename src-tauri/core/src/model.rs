@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::ErrorPayload;
+use crate::error::{Error, ErrorPayload};
 
 /// The kinds of GitHub token, named as in the CLI contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,22 +53,39 @@ pub enum TokenStatus {
     Unknown,
 }
 
-impl TokenStatus {
-    /// Whether this status should fail `jeton status --within`.
-    pub fn is_bad(self) -> bool {
-        matches!(self, TokenStatus::Expired | TokenStatus::Invalid)
-    }
-}
-
-/// What Jeton learnt about a token the last time it asked GitHub.
+/// GitHub's last verdict on a token: what it answered, when. The error is stored as
+/// its code and parameters, never as a sentence: the sentence is written when the
+/// token is shown, in the reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
     pub at: DateTime<Utc>,
     pub status: TokenStatus,
     #[serde(default)]
     pub sso_url: Option<String>,
-    #[serde(default)]
-    pub error: Option<ErrorPayload>,
+    #[serde(default, with = "crate::error::stored")]
+    pub error: Option<Error>,
+}
+
+/// The latest attempt to check a token, when it got no verdict (GitHub unreachable,
+/// rate limited, keychain locked): what was known before still stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailedCheck {
+    pub at: DateTime<Utc>,
+    #[serde(with = "failure_error")]
+    pub error: Error,
+}
+
+mod failure_error {
+    use crate::error::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(e: &Error, s: S) -> Result<S::Ok, S::Error> {
+        e.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Error, D::Error> {
+        Ok(Error::from_stored(serde_json::Value::deserialize(d)?))
+    }
 }
 
 /// One stored token's metadata. Never holds the secret.
@@ -91,6 +108,13 @@ pub struct TokenRecord {
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub last_check: Option<CheckRecord>,
+    /// Set while the latest attempt got no verdict; cleared by the next verdict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_failure: Option<FailedCheck>,
+    /// A keyed fingerprint of the secret (HMAC-SHA256 with the vault's own key), to
+    /// notice the same token added twice without keeping the secret anywhere else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
     #[serde(default)]
     pub notes: String,
     #[serde(default)]
@@ -118,6 +142,8 @@ impl TokenRecord {
             expires_at: None,
             created_at,
             last_check: None,
+            last_failure: None,
+            fingerprint: None,
             notes: String::new(),
             tags: vec![],
             predecessor: None,
@@ -144,11 +170,40 @@ pub struct TokenView {
     pub status: TokenStatus,
     pub sso_url: Option<String>,
     pub error: Option<ErrorPayload>,
-    /// Whole days left before expiry (negative once expired); `None` if it never expires.
+    /// Calendar days from today to the expiry date in the local time zone (1 is
+    /// tomorrow, 0 today, negative once expired); `None` when it never expires or
+    /// GitHub no longer accepts it (its days no longer count).
     pub days_left: Option<i32>,
+    /// GitHub said this token has no expiry date.
+    pub never_expires: bool,
+    /// When GitHub last gave a verdict on it.
     pub last_checked: Option<String>,
-    /// Whether the user should do something about it (see `status::wants_attention`).
+    /// The latest check could not reach GitHub: `status`, the expiry and
+    /// `last_checked` are the last known ones and `error` says why it failed.
+    pub unreachable: bool,
+    /// The keychain no longer holds this token's secret.
+    pub secret_missing: bool,
+    /// How close its expiry is, for colour and words (see `status::urgency`).
+    pub urgency: Urgency,
+    /// Whether the user should do something about it (see `status::needs_attention`).
     pub needs_attention: bool,
+    /// The page on its host where the token is managed (renewed, deleted).
+    pub settings_url: Option<String>,
+}
+
+/// How close a token's end is: the one rule for colours and the tray's icon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Nothing to do about its expiry (far off, none, or no longer relevant).
+    None,
+    /// Expires within the attention window (two weeks).
+    Soon,
+    /// Expires within the expiring window (a week).
+    Urgent,
+    /// Expired or no longer accepted.
+    Over,
 }
 
 pub fn rfc3339(t: DateTime<Utc>) -> String {

@@ -137,7 +137,7 @@ impl Jeton {
 
     /// Asks GitHub about one token once its host lets it: a permit, and no pause.
     async fn check_gated(&self, record: &TokenRecord, gate: &HostGate, max_pause: Duration) -> Result<TokenCheck> {
-        let _permit = gate.permits.acquire().await.map_err(|_| Error::Storage { detail: "re-check stopped".into() })?;
+        let _permit = gate.permits.acquire().await.map_err(|_| Error::Internal { detail: "the re-check was stopped".into() })?;
         let mut waited = false;
         loop {
             if let Some(left) = gate.pause_left() {
@@ -178,11 +178,11 @@ async fn record_batch(
         index.into_iter().zip(jeton.record_checks(items, lang)).collect()
     });
     task.await.unwrap_or_else(|e| {
-        let error = Error::Storage { detail: format!("recording the answers failed: {e}") }.payload(lang);
+        let error = Error::Internal { detail: format!("recording the answers failed: {e}") }.payload(lang);
         let now = Utc::now();
         fallback
             .into_iter()
-            .map(|(i, r)| (i, TokenView { error: Some(error.clone()), ..crate::status::view_of(&r, now) }))
+            .map(|(i, r)| (i, TokenView { error: Some(error.clone()), ..crate::status::view_of(&r, now, lang) }))
             .collect()
     })
 }

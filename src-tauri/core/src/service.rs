@@ -10,8 +10,8 @@ use crate::error::{Error, Result};
 use crate::github::client::TokenCheck;
 use crate::github::GitHubClient;
 use crate::i18n::Lang;
-use crate::model::{rfc3339, CheckRecord, TokenKind, TokenRecord, TokenStatus, TokenView};
-use crate::status::{days_left, view_of};
+use crate::model::{CheckRecord, FailedCheck, TokenKind, TokenRecord, TokenStatus, TokenView};
+use crate::status::view_of;
 use crate::token;
 use crate::vault::{KeyringStore, MetadataStore, SecretStore, Vault};
 
@@ -40,138 +40,103 @@ impl Jeton {
         Ok(Jeton { config, vault, client: GitHubClient::new()? })
     }
 
-    /// Checks a token: its format offline, then (unless `offline`) `GET /user`.
+    /// Checks a token: its format offline, then (unless `offline`) `GET /user`. A token
+    /// that is not well formed is shown with the rule it broke and nothing about expiry.
     pub async fn check(&self, input: &str, host: Option<&str>, offline: bool, lang: Lang) -> CheckOutcome {
-        let mut outcome = self.check_view(input, host, offline, lang).await;
-        let view = &mut outcome.view;
-        view.needs_attention = crate::status::wants_attention(view.status, view.days_left.map(i64::from));
-        outcome
-    }
-
-    async fn check_view(&self, input: &str, host: Option<&str>, offline: bool, lang: Lang) -> CheckOutcome {
         let host_key = host.map(str::to_owned).unwrap_or_else(|| self.config.default_host().key());
-        let mut view = TokenView {
-            id: None,
-            name: None,
-            host: host_key,
-            kind: None,
-            well_formed: false,
-            login: None,
-            scopes: None,
-            permissions: None,
-            expires_at: None,
-            status: TokenStatus::Unknown,
-            sso_url: None,
-            error: None,
-            days_left: None,
-            last_checked: None,
-            needs_attention: false,
-        };
         let parsed = match token::parse(input) {
             Ok(p) => p,
-            Err(e) => {
-                view.status = TokenStatus::Invalid;
-                view.error = Some(e.payload(lang));
-                return CheckOutcome { view, ok: false };
-            }
+            Err(e) => return CheckOutcome { view: unstored_view(host_key, None, Some(&e), lang), ok: false },
         };
-        view.kind = Some(parsed.kind);
-        view.well_formed = true;
         if offline {
-            return CheckOutcome { view, ok: true };
+            return CheckOutcome { view: unstored_view(host_key, Some(parsed.kind), None, lang), ok: true };
         }
         let host = match self.config.host(host) {
             Ok(h) => h,
-            Err(e) => {
-                view.error = Some(e.payload(lang));
-                return CheckOutcome { view, ok: false };
-            }
+            Err(e) => return CheckOutcome { view: unstored_view(host_key, Some(parsed.kind), Some(&e), lang), ok: false },
         };
-        view.host = host.key();
         let now = Utc::now();
-        view.last_checked = Some(rfc3339(now));
-        match self.ask_host(&host, parsed.kind, &parsed.secret).await {
-            Ok(user) => {
-                let (status, sso_url) = status_of_user(&user, &host);
-                view.sso_url = sso_url;
-                view.login = user.login;
-                view.scopes = if parsed.kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
-                view.expires_at = user.expires_at.map(rfc3339);
-                view.days_left = user.expires_at.map(|e| days_left(e, now) as i32);
-                view.status = match (status, user.expires_at) {
-                    (TokenStatus::Valid, Some(e)) if days_left(e, now) < crate::status::EXPIRING_WITHIN_DAYS => {
-                        TokenStatus::Expiring
-                    }
-                    (s, _) => s,
-                };
-                CheckOutcome { view, ok: true }
-            }
-            Err(e) => {
-                view.status = status_for_error(&e);
-                if let Error::SsoRequired { url } = &e {
-                    view.sso_url = url.clone();
-                }
-                view.error = Some(e.payload(lang));
-                CheckOutcome { view, ok: false }
-            }
-        }
+        let mut record = TokenRecord::new(String::new(), String::new(), host.key(), parsed.kind, now);
+        let result = self.ask_host(&host, parsed.kind, &parsed.secret).await;
+        let ok = result.is_ok();
+        apply_check(&self.config, &mut record, &result, now);
+        let view = TokenView { id: None, name: None, settings_url: None, ..view_of(&record, now, lang) };
+        CheckOutcome { view, ok }
     }
 
     /// Checks a token against its host, then stores it: the secret in the keychain,
     /// the metadata in the data dir. Nothing is stored when any step fails.
-    pub async fn add(&self, name: &str, host: Option<&str>, input: &str) -> Result<TokenView> {
+    pub async fn add(&self, name: &str, host: Option<&str>, input: &str, lang: Lang) -> Result<TokenView> {
         crate::vault::validate_name(name)?;
         let parsed = token::parse(input)?;
         let host = self.config.host(host)?;
         if self.vault.list()?.iter().any(|t| t.name == name) {
             return Err(Error::NameTaken { name: name.into() });
         }
-        let now = Utc::now();
-        let id = uuid::Uuid::new_v4().to_string();
-        let record = match self.ask_host(&host, parsed.kind, &parsed.secret).await {
-            Ok(user) => {
-                let (status, sso_url) = status_of_user(&user, &host);
-                checked_record(id, name, &host, parsed.kind, user, now, status, sso_url)
-            }
-            // Kept, though GitHub cannot say more about it than its format does.
-            Err(Error::NotCheckable) => {
-                let mut record = TokenRecord::new(id, name.to_owned(), host.key(), parsed.kind, now);
-                let error = Some(Error::NotCheckable.payload(Lang::from_env()));
-                record.last_check = Some(CheckRecord { at: now, status: TokenStatus::Unknown, sso_url: None, error });
-                record
-            }
-            Err(e) => return Err(e),
-        };
+        self.vault.check_not_stored(&parsed.secret)?;
+        let record = self.first_check(uuid::Uuid::new_v4().to_string(), name, &host, &parsed).await?;
         let stored = self.vault.add_async(record, parsed.secret).await?;
-        Ok(view_of(&stored, now))
+        Ok(view_of(&stored, Utc::now(), lang))
     }
 
-    pub fn list(&self) -> Result<Vec<TokenView>> {
+    /// The record of a token about to be stored, from GitHub's first answer about it.
+    /// A token GitHub cannot check (a refresh token) is kept with what its format says;
+    /// any other refusal stops here, before anything is stored.
+    pub(crate) async fn first_check(&self, id: String, name: &str, host: &Host, parsed: &token::ParsedToken) -> Result<TokenRecord> {
         let now = Utc::now();
-        let mut views: Vec<TokenView> = self.vault.list()?.iter().map(|r| view_of(r, now)).collect();
+        let result = self.ask_host(host, parsed.kind, &parsed.secret).await;
+        if let Err(e) = &result {
+            if !matches!(e, Error::NotCheckable) {
+                return Err(e.clone());
+            }
+        }
+        let mut record = TokenRecord::new(id, name.to_owned(), host.key(), parsed.kind, now);
+        apply_check(&self.config, &mut record, &result, now);
+        Ok(record)
+    }
+
+    /// Every stored token as it looks now, in `lang`.
+    pub fn list(&self, lang: Lang) -> Result<Vec<TokenView>> {
+        let now = Utc::now();
+        let mut views: Vec<TokenView> = self.vault.list()?.iter().map(|r| view_of(r, now, lang)).collect();
         views.sort_by(|a, b| (&a.host, &a.login, &a.name).cmp(&(&b.host, &b.login, &b.name)));
         Ok(views)
+    }
+
+    /// [`Jeton::list`], with the tokens whose secret the keychain no longer holds
+    /// marked (when the keychain can be asked).
+    pub async fn list_checked(&self, lang: Lang) -> Result<Vec<TokenView>> {
+        let views = self.list(lang)?;
+        let Ok(Some(accounts)) = self.vault.run(|v| v.secrets().accounts()).await else { return Ok(views) };
+        let present: std::collections::HashSet<String> = accounts.into_iter().collect();
+        Ok(views
+            .into_iter()
+            .map(|v| match &v.id {
+                Some(id) if !present.contains(id) => crate::status::with_secret_missing(v),
+                _ => v,
+            })
+            .collect())
     }
 
     /// Asks GitHub again about a stored token and records the answer. A failed check
     /// is recorded as a status; the token itself is never dropped or rewritten.
     pub async fn recheck(&self, id_or_name: &str, lang: Lang) -> Result<TokenView> {
         let record = self.vault.find(id_or_name)?;
-        let secret = self.vault.secret_async(&record).await?;
-        let host = self.config.host(Some(&record.host))?;
-        let result = self.ask_host(&host, record.kind, &secret).await;
+        let result = self.ask_github(&record).await;
         Ok(self.record_check(&record, result, lang))
     }
 
-    /// Asks GitHub about a stored token (see [`Jeton::ask_host`]); a refresh token's
-    /// secret is not even read.
+    /// Asks GitHub about a stored token. Its kind is read again from the secret itself,
+    /// never taken from the metadata (an imported file could claim any kind), so a
+    /// refresh token is never sent whatever its record says.
     pub(crate) async fn ask_github(&self, record: &TokenRecord) -> Result<TokenCheck> {
         if record.kind == TokenKind::AppRefresh {
             return Err(Error::NotCheckable);
         }
         let secret = self.vault.secret_async(record).await?;
+        let parsed = token::parse(secret.expose())?;
         let host = self.config.host(Some(&record.host))?;
-        self.ask_host(&host, record.kind, &secret).await
+        self.ask_host(&host, parsed.kind, &parsed.secret).await
     }
 
     /// Asks GitHub about a token the way its kind allows: `GET /user` (and for classic
@@ -195,50 +160,23 @@ impl Jeton {
         let now = Utc::now();
         let changes = items
             .iter()
-            .map(|(r, result)| (r.id.clone(), |rec: &mut TokenRecord| self.apply_check(rec, result, lang, now)));
+            .map(|(r, result)| (r.id.clone(), |rec: &mut TokenRecord| apply_check(&self.config, rec, result, now)));
         let saved = self.vault.update_many(changes);
         let shown = |record: &TokenRecord, result: &Result<TokenCheck>, e: &Error| {
             let mut copy = record.clone();
-            self.apply_check(&mut copy, result, lang, now);
-            TokenView { error: Some(e.payload(lang)), ..view_of(&copy, now) }
+            apply_check(&self.config, &mut copy, result, now);
+            TokenView { error: Some(e.payload(lang)), ..view_of(&copy, now, lang) }
         };
         match saved {
             Ok(updated) => items
                 .iter()
                 .zip(updated)
                 .map(|((record, result), u)| match u {
-                    Some(u) => view_of(&u, now),
+                    Some(u) => view_of(&u, now, lang),
                     None => shown(record, result, &Error::NotFound { name: record.name.clone() }),
                 })
                 .collect(),
             Err(e) => items.iter().map(|(record, result)| shown(record, result, &e)).collect(),
-        }
-    }
-
-    /// What an answer changes in a record: login, grants and expiry when GitHub
-    /// accepted the token (an unreadable expiry keeps the one known), and the last check.
-    fn apply_check(&self, r: &mut TokenRecord, result: &Result<TokenCheck>, lang: Lang, now: DateTime<Utc>) {
-        match result {
-            Ok(user) => {
-                if user.login.is_some() {
-                    r.login = user.login.clone();
-                }
-                if r.kind.has_scopes() {
-                    r.scopes = Some(user.scopes.clone().unwrap_or_default());
-                }
-                if !user.expiry_unparsable {
-                    r.expires_at = user.expires_at;
-                }
-                let (status, sso_url) = host_of(&self.config, &r.host)
-                    .map(|h| status_of_user(user, &h))
-                    .unwrap_or((TokenStatus::Valid, None));
-                r.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
-            }
-            Err(e) => {
-                let sso_url = if let Error::SsoRequired { url } = e { url.clone() } else { None };
-                r.last_check =
-                    Some(CheckRecord { at: now, status: status_for_error(e), sso_url, error: Some(e.payload(lang)) });
-            }
         }
     }
 
@@ -250,30 +188,68 @@ impl Jeton {
     pub async fn keychain_status(&self) -> Result<()> {
         self.vault.keychain_status().await
     }
+}
 
-    pub fn host(&self, web: Option<&str>) -> Result<Host> {
-        self.config.host(web)
+/// What an answer changes in a record. A verdict (GitHub accepted or refused it)
+/// replaces the last check and, when accepted, the login, grants and expiry (an
+/// unreadable expiry keeps the one known). A failure to get one (network, rate limit,
+/// keychain) is kept apart, so that what was known still shows.
+pub(crate) fn apply_check(config: &Config, r: &mut TokenRecord, result: &Result<TokenCheck>, now: DateTime<Utc>) {
+    match result {
+        Ok(user) => {
+            if user.login.is_some() {
+                r.login = user.login.clone();
+            }
+            if r.kind.has_scopes() {
+                r.scopes = Some(user.scopes.clone().unwrap_or_default());
+            }
+            if !user.expiry_unparsable {
+                r.expires_at = user.expires_at;
+            }
+            let (status, sso_url) = config
+                .host(Some(&r.host))
+                .map(|h| status_of_user(user, &h))
+                .unwrap_or((TokenStatus::Valid, None));
+            r.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
+            r.last_failure = None;
+        }
+        Err(e) if e.is_verdict() => {
+            let sso_url = if let Error::SsoRequired { url } = e { url.clone() } else { None };
+            r.last_check = Some(CheckRecord { at: now, status: status_for_error(e), sso_url, error: Some(e.clone()) });
+            r.last_failure = None;
+        }
+        Err(e) => r.last_failure = Some(FailedCheck { at: now, error: e.clone() }),
     }
 }
 
-/// A new record for a token GitHub just accepted.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn checked_record(
-    id: String,
-    name: &str,
-    host: &Host,
-    kind: TokenKind,
-    user: TokenCheck,
-    now: DateTime<Utc>,
-    status: TokenStatus,
-    sso_url: Option<String>,
-) -> TokenRecord {
-    let mut record = TokenRecord::new(id, name.to_owned(), host.key(), kind, now);
-    record.login = user.login;
-    record.scopes = if kind.has_scopes() { Some(user.scopes.unwrap_or_default()) } else { None };
-    record.expires_at = user.expires_at;
-    record.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
-    record
+/// How a token that is not stored looks: its host and kind, and why it failed.
+fn unstored_view(host: String, kind: Option<TokenKind>, error: Option<&Error>, lang: Lang) -> TokenView {
+    let status = match error {
+        Some(e) => status_for_error(e),
+        None => TokenStatus::Unknown,
+    };
+    TokenView {
+        id: None,
+        name: None,
+        host,
+        kind,
+        well_formed: kind.is_some(),
+        login: None,
+        scopes: None,
+        permissions: None,
+        expires_at: None,
+        status,
+        sso_url: None,
+        error: error.map(|e| e.payload(lang)),
+        days_left: None,
+        never_expires: false,
+        last_checked: None,
+        unreachable: false,
+        secret_missing: false,
+        urgency: crate::status::urgency(status, None),
+        needs_attention: false,
+        settings_url: None,
+    }
 }
 
 /// A token GitHub accepted: valid, or held back by an organization's SAML SSO, with
@@ -285,10 +261,6 @@ pub(crate) fn status_of_user(user: &TokenCheck, host: &Host) -> (TokenStatus, Op
         Some(Sso::PartialResults { .. }) => (TokenStatus::SsoRequired, Some(format!("{}/settings/tokens", host.key()))),
         _ => (TokenStatus::Valid, None),
     }
-}
-
-fn host_of(config: &Config, web: &str) -> Option<Host> {
-    config.host(Some(web)).ok()
 }
 
 /// The status a check error stands for.

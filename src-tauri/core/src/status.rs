@@ -1,37 +1,77 @@
-//! A token's status and days left, from what Jeton recorded and the time now.
+//! A token's status, days left, urgency and whether it needs attention, from what
+//! Jeton recorded and the time now. These are the only copies of these rules: the
+//! app, the CLI, the tray and the reminders all read them from here (through
+//! [`TokenView`]).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, TimeZone, Utc};
 
-use crate::model::{rfc3339, TokenRecord, TokenStatus, TokenView};
+use crate::i18n::Lang;
+use crate::model::{rfc3339, TokenRecord, TokenStatus, TokenView, Urgency};
 
-/// A token expiring within this many days is "expiring".
+/// A token expiring within this many days (calendar days, 0..6) is "expiring".
 pub const EXPIRING_WITHIN_DAYS: i64 = 7;
 /// Within this many days of expiry a token already needs attention (the first reminder).
 pub const ATTENTION_WITHIN_DAYS: i64 = 14;
 
-/// Whether a token needs the user to do something: it is expiring, expired, refused
-/// or held back by SSO, or expires within two weeks. Unreachable and rate-limited
-/// tokens wait for the next check instead.
-pub fn wants_attention(status: TokenStatus, days_left: Option<i64>) -> bool {
-    matches!(status, TokenStatus::Expiring | TokenStatus::Expired | TokenStatus::Invalid | TokenStatus::SsoRequired)
+impl TokenStatus {
+    /// GitHub no longer accepts the token: it expired, or was revoked or refused.
+    pub fn is_refused(self) -> bool {
+        matches!(self, TokenStatus::Expired | TokenStatus::Invalid)
+    }
+
+    /// GitHub accepts the token as it is.
+    pub fn is_accepted(self) -> bool {
+        matches!(self, TokenStatus::Valid | TokenStatus::Expiring)
+    }
+}
+
+/// Whether a token needs the user to do something: GitHub refuses it, it expires
+/// within two weeks, an organization's SSO holds it back, or its secret is gone.
+/// Unreachable and rate-limited tokens wait for the next check instead.
+pub fn needs_attention(status: TokenStatus, days_left: Option<i64>, secret_missing: bool) -> bool {
+    status.is_refused()
+        || matches!(status, TokenStatus::Expiring | TokenStatus::SsoRequired)
+        || secret_missing
         || days_left.is_some_and(|d| d <= ATTENTION_WITHIN_DAYS)
 }
 
-/// Whole days from `now` to `expires_at`, rounded toward zero: 1 with 47 hours left,
-/// 0 on the last day and on the day it expired, -1 a full day after.
+/// How close a token's end is (see [`Urgency`]).
+pub fn urgency(status: TokenStatus, days_left: Option<i64>) -> Urgency {
+    match (status, days_left) {
+        (s, _) if s.is_refused() => Urgency::Over,
+        (_, Some(d)) if d < 0 => Urgency::Over,
+        (_, Some(d)) if d < EXPIRING_WITHIN_DAYS => Urgency::Urgent,
+        (_, Some(d)) if d <= ATTENTION_WITHIN_DAYS => Urgency::Soon,
+        _ => Urgency::None,
+    }
+}
+
+/// Calendar days from `now`'s date to the expiry's date, both in the local time zone:
+/// 1 when it expires tomorrow (whatever the hour), 0 today, -1 yesterday.
 pub fn days_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
-    (expires_at - now).num_seconds() / 86_400
+    days_left_in(&Local, expires_at, now)
+}
+
+/// [`days_left`] in a given time zone (tests use several).
+pub fn days_left_in<Tz: TimeZone>(tz: &Tz, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    let end = expires_at.with_timezone(tz).date_naive();
+    let today = now.with_timezone(tz).date_naive();
+    (end - today).num_days()
 }
 
 /// The status a person should see. GitHub answers an expired token with the same 401
 /// as a wrong one, so the expiry Jeton recorded decides between expired and invalid.
+/// A check that got no verdict (unreachable, rate limited) leaves the last verdict in
+/// place; only a token never checked shows that failure as its status.
 pub fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
-    if let Some(exp) = record.expires_at {
-        if exp <= now {
-            return TokenStatus::Expired;
-        }
+    if record.expires_at.is_some_and(|exp| exp <= now) {
+        return TokenStatus::Expired;
     }
-    let checked = record.last_check.as_ref().map(|c| c.status).unwrap_or(TokenStatus::Unknown);
+    let checked = match (&record.last_check, &record.last_failure) {
+        (Some(c), _) => c.status,
+        (None, Some(f)) => crate::service::status_for_error(&f.error),
+        (None, None) => TokenStatus::Unknown,
+    };
     match checked {
         TokenStatus::Valid | TokenStatus::Expiring => match record.expires_at {
             Some(exp) if days_left(exp, now) < EXPIRING_WITHIN_DAYS => TokenStatus::Expiring,
@@ -42,10 +82,20 @@ pub fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
     }
 }
 
-pub fn view_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenView {
+/// How a stored token looks now, with its sentences in `lang`.
+pub fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> TokenView {
     let check = record.last_check.as_ref();
     let status = status_of(record, now);
-    let days = record.expires_at.map(|e| days_left(e, now));
+    let days = match status {
+        TokenStatus::Invalid => None,
+        _ => record.expires_at.map(|e| days_left(e, now)),
+    };
+    let accepted = check.is_some_and(|c| c.status.is_accepted() || c.status == TokenStatus::SsoRequired);
+    let error = match (&record.last_failure, check) {
+        (Some(f), _) => Some(&f.error),
+        (None, Some(c)) => c.error.as_ref(),
+        (None, None) => None,
+    };
     TokenView {
         id: Some(record.id.clone()),
         name: Some(record.name.clone()),
@@ -58,73 +108,36 @@ pub fn view_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenView {
         expires_at: record.expires_at.map(rfc3339),
         status,
         sso_url: check.and_then(|c| c.sso_url.clone()),
-        error: check.and_then(|c| c.error.clone()),
+        error: error.map(|e| e.payload(lang)),
         days_left: days.map(|d| d.clamp(i32::MIN as i64, i32::MAX as i64) as i32),
+        never_expires: record.expires_at.is_none() && accepted,
         last_checked: check.map(|c| rfc3339(c.at)),
-        needs_attention: wants_attention(status, days),
+        unreachable: record.last_failure.is_some() && check.is_some(),
+        secret_missing: false,
+        urgency: urgency(status, days),
+        needs_attention: needs_attention(status, days, false),
+        settings_url: Some(crate::pages::settings_url(&record.host, record.kind)),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{CheckRecord, TokenKind};
-    use chrono::Duration;
+/// The same view, for a token whose secret is no longer in the keychain.
+pub fn with_secret_missing(mut view: TokenView) -> TokenView {
+    view.secret_missing = true;
+    view.needs_attention = true;
+    view
+}
 
-    fn rec(expires_in: Option<Duration>, checked: Option<TokenStatus>, now: DateTime<Utc>) -> TokenRecord {
-        TokenRecord {
-            id: "i".into(),
-            name: "n".into(),
-            host: "https://github.com".into(),
-            login: Some("octocat".into()),
-            kind: TokenKind::Classic,
-            scopes: Some(vec!["repo".into()]),
-            permissions: None,
-            expires_at: expires_in.map(|d| now + d),
-            created_at: now,
-            last_check: checked.map(|status| CheckRecord { at: now, status, sso_url: None, error: None }),
-            notes: String::new(),
-            tags: vec![],
-            predecessor: None,
-            reminders_sent: vec![],
-        }
+/// `jeton status --within SPAN`'s rule (the CLI contract): GitHub refuses the token, or
+/// it expires within the span.
+pub fn fails_within(view: &TokenView, within: Option<chrono::Duration>, now: DateTime<Utc>) -> bool {
+    if view.status.is_refused() {
+        return true;
     }
-
-    #[test]
-    fn statuses() {
-        let now = Utc::now();
-        let s = |e, c| status_of(&rec(e, c, now), now);
-        assert_eq!(s(Some(Duration::days(30)), Some(TokenStatus::Valid)), TokenStatus::Valid);
-        assert_eq!(s(None, Some(TokenStatus::Valid)), TokenStatus::Valid);
-        assert_eq!(s(Some(Duration::days(2)), Some(TokenStatus::Valid)), TokenStatus::Expiring);
-        assert_eq!(s(Some(Duration::days(-1)), Some(TokenStatus::Valid)), TokenStatus::Expired);
-        assert_eq!(s(Some(Duration::days(-1)), Some(TokenStatus::Invalid)), TokenStatus::Expired);
-        assert_eq!(s(Some(Duration::days(30)), Some(TokenStatus::Invalid)), TokenStatus::Invalid);
-        assert_eq!(s(Some(Duration::days(30)), None), TokenStatus::Unknown);
-        assert_eq!(s(None, Some(TokenStatus::SsoRequired)), TokenStatus::SsoRequired);
-    }
-
-    #[test]
-    fn attention() {
-        use TokenStatus::*;
-        assert!(!wants_attention(Valid, Some(90)));
-        assert!(!wants_attention(Valid, None));
-        assert!(wants_attention(Valid, Some(14)));
-        assert!(wants_attention(Invalid, None));
-        assert!(wants_attention(SsoRequired, Some(90)));
-        assert!(wants_attention(Expired, Some(0)));
-        assert!(!wants_attention(Unreachable, Some(90)));
-        assert!(!wants_attention(RateLimited, None));
-    }
-
-    #[test]
-    fn days_left_rounds_down() {
-        let now = Utc::now();
-        assert_eq!(days_left(now + Duration::hours(47), now), 1);
-        assert_eq!(days_left(now + Duration::hours(48), now), 2);
-        assert_eq!(days_left(now - Duration::hours(1), now), 0);
-        assert_eq!(days_left(now - Duration::hours(25), now), -1);
-    }
+    let Some(within) = within else { return false };
+    view.expires_at
+        .as_deref()
+        .and_then(|e| DateTime::parse_from_rfc3339(e).ok())
+        .is_some_and(|e| e.with_timezone(&Utc) <= now + within)
 }
 
 /// Parses a span such as `7d`, `36h`, `90m`, `2w` or a bare number of days.
@@ -144,29 +157,5 @@ pub fn parse_span(s: &str) -> Option<chrono::Duration> {
     }
 }
 
-/// Whether a token needs attention: invalid or expired, or expiring within `within`.
-pub fn needs_attention(view: &TokenView, within: Option<chrono::Duration>, now: DateTime<Utc>) -> bool {
-    if view.status.is_bad() {
-        return true;
-    }
-    let Some(within) = within else { return false };
-    view.expires_at
-        .as_deref()
-        .and_then(|e| DateTime::parse_from_rfc3339(e).ok())
-        .is_some_and(|e| e.with_timezone(&Utc) <= now + within)
-}
-
 #[cfg(test)]
-mod span_tests {
-    use super::*;
-
-    #[test]
-    fn spans() {
-        assert_eq!(parse_span("7d"), Some(chrono::Duration::days(7)));
-        assert_eq!(parse_span("7"), Some(chrono::Duration::days(7)));
-        assert_eq!(parse_span("36h"), Some(chrono::Duration::hours(36)));
-        assert_eq!(parse_span("2w"), Some(chrono::Duration::days(14)));
-        assert_eq!(parse_span("5y"), None);
-        assert_eq!(parse_span("d"), None);
-    }
-}
+mod tests;

@@ -20,7 +20,7 @@ async fn refresh_tokens_are_unknown_and_never_sent() {
     assert!(!out.ok);
     assert_eq!((out.view.status, code(&out.view), out.view.well_formed), (TokenStatus::Unknown, "not_checkable", true));
     assert!(out.view.error.unwrap().message.contains("ghr_"));
-    let added = env.jeton.add("refresh", None, &token).await.unwrap();
+    let added = env.jeton.add("refresh", None, &token, Lang::En).await.unwrap();
     assert_eq!((added.status, added.login.as_deref()), (TokenStatus::Unknown, None));
     assert_eq!(code(&added), "not_checkable");
     let v = env.recheck("refresh").await;
@@ -38,7 +38,7 @@ async fn installation_tokens_are_checked_with_rate_limit() {
     assert!(out.ok, "{:?}", out.view);
     assert_eq!((out.view.status, out.view.login.as_deref()), (TokenStatus::Expiring, None));
     assert!(out.view.expires_at.is_some());
-    env.jeton.add("app", None, &token).await.unwrap();
+    env.jeton.add("app", None, &token, Lang::En).await.unwrap();
     let views = env.jeton.recheck_all(Lang::En, RecheckOptions::default(), |_| {}).await.unwrap();
     assert_eq!(views[0].status, TokenStatus::Expiring);
     // Ended early (the stored expiry is still ahead): GitHub's 401 makes it invalid.

@@ -50,7 +50,7 @@ async fn an_empty_vault_is_no_work() {
 
 /// A record as the user sees it, without its last check.
 fn kept(r: &TokenRecord) -> TokenRecord {
-    TokenRecord { last_check: None, ..r.clone() }
+    TokenRecord { last_check: None, last_failure: None, ..r.clone() }
 }
 
 #[tokio::test]
@@ -84,7 +84,7 @@ async fn failed_checks_neither_drop_nor_rewrite_a_token() {
         // every answer (even the good ones) agrees with what was stored.
         assert_eq!(kept(b), kept(a));
         assert_eq!(env.jeton.vault.secret(a).unwrap().expose(), token(&a.name));
-        assert!(a.last_check.is_some(), "{}", a.name);
+        assert!(a.last_check.is_some() || a.last_failure.is_some(), "{}", a.name);
     }
     let status = |n: &str| views.iter().find(|v| v.name.as_deref() == Some(n)).unwrap();
     let expect = [
@@ -104,4 +104,33 @@ async fn failed_checks_neither_drop_nor_rewrite_a_token() {
         assert_eq!((status(name).status, status(name).error.as_ref()), (TokenStatus::Valid, None), "{name}");
         assert_eq!(status(name).expires_at, expiry.map(jeton_core::model::rfc3339));
     }
+}
+
+/// With GitHub out of reach, a token keeps the status and expiry GitHub last gave
+/// (an expiring or SSO-held token never looks less urgent), says it could not be
+/// reached, and its "last checked" stays the time of that last answer.
+#[tokio::test]
+async fn a_failed_recheck_keeps_what_jeton_knew() {
+    let env = env().await;
+    let tomorrow = Utc::now() + chrono::Duration::days(1);
+    let t = env.mint(NewToken::classic(client_common::LOGIN, &["repo"]).expires_at(tomorrow));
+    let stored = env.store("soon", &t, &env.host().key(), Some(tomorrow));
+    let first = env.jeton.recheck(&stored.id, Lang::En).await.unwrap();
+    assert_eq!((first.status, first.unreachable), (TokenStatus::Expiring, false));
+    assert!(first.needs_attention);
+
+    env.hub.set_token_fault(&t, Some(Fault::ConnectionReset));
+    let views = env.jeton.recheck_all(Lang::Fr, RecheckOptions::default(), |_| {}).await.unwrap();
+    let v = &views[0];
+    assert_eq!(v.status, TokenStatus::Expiring, "the last known status stands");
+    assert!(v.unreachable && v.needs_attention);
+    assert_eq!(v.last_checked, first.last_checked, "checked when GitHub last answered");
+    assert_eq!(v.expires_at, first.expires_at);
+    let e = v.error.as_ref().unwrap();
+    assert_eq!(e.code.as_str(), "network");
+    assert!(e.message.starts_with("Impossible de joindre"), "rendered in the caller's language: {}", e.message);
+
+    env.hub.set_token_fault(&t, None);
+    let back = env.jeton.recheck(&stored.id, Lang::En).await.unwrap();
+    assert!(!back.unreachable && back.error.is_none());
 }

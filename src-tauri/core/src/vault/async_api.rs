@@ -24,7 +24,7 @@ impl Vault {
         let task = tokio::task::spawn_blocking(move || f(&vault));
         match tokio::time::timeout(self.keychain_timeout(), task).await {
             Ok(Ok(result)) => result,
-            Ok(Err(join)) => Err(Error::Storage { detail: format!("the vault task stopped: {join}") }),
+            Ok(Err(join)) => Err(Error::Internal { detail: format!("the vault task stopped: {join}") }),
             Err(_) => {
                 tracing::warn!(after = ?self.keychain_timeout(), "vault: keychain did not answer in time");
                 Err(Error::KeychainTimeout)

@@ -28,11 +28,15 @@ pub struct Document {
     /// write or reconciliation.
     #[serde(default)]
     pub pending: Vec<Intent>,
+    /// This vault's key for secret fingerprints (see `vault::fingerprint`); not a secret
+    /// of the user's, but never exported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint_key: Option<String>,
 }
 
 impl Default for Document {
     fn default() -> Self {
-        Document { version: SCHEMA_VERSION, tokens: vec![], pending: vec![] }
+        Document { version: SCHEMA_VERSION, tokens: vec![], pending: vec![], fingerprint_key: None }
     }
 }
 

@@ -12,15 +12,19 @@
 //! - 1: the first versioned layout (`TokenRecord` as it is).
 //! - 2: adds `pending`, the journal of operations under way (`vault::Intent`);
 //!   an older Jeton would drop it when writing, so it must open a v2 file read-only.
+//! - 3: a check's error is stored as its code and parameters (`{"code": "network",
+//!   "host": …}`), not as a sentence in the language of the day; a check that got no
+//!   verdict (unreachable, rate limited) moves to `last_failure`, so that the verdict
+//!   before it still shows.
 
 use serde_json::{Map, Value};
 
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
 
 /// `STEPS[n]` turns a version-`n` document into a version-`n + 1` one.
-const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2];
+const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// The version a parsed file declares: 0 when it has none.
 pub fn version_of(doc: &Value) -> Result<u32, String> {
@@ -89,14 +93,65 @@ fn v1_to_v2(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
     Ok(doc)
 }
 
+fn v2_to_v3(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    for list in ["tokens", "pending"] {
+        if let Some(Value::Array(items)) = doc.get_mut(list) {
+            for item in items.iter_mut() {
+                let rec = if list == "pending" { item.get_mut("record") } else { Some(item) };
+                if let Some(Value::Object(rec)) = rec {
+                    v3_record(rec);
+                }
+            }
+        }
+    }
+    doc.insert("version".into(), Value::from(3));
+    Ok(doc)
+}
+
+/// The error of a v2 check, `{code, message}`, becomes `{code, …parameters}`. The
+/// parameters a sentence held cannot be read back; the ones the record knows (its
+/// host) are filled in, and codes this step does not know are dropped.
+fn v3_record(rec: &mut Map<String, Value>) {
+    let host = rec.get("host").and_then(Value::as_str).unwrap_or_default().to_owned();
+    let Some(Value::Object(check)) = rec.get_mut("last_check") else { return };
+    let code = check.get("error").and_then(|e| e.get("code")).and_then(Value::as_str).map(str::to_owned);
+    let error = code.and_then(|code| {
+        let e = match code.as_str() {
+            "network" | "bad_response" => serde_json::json!({"code": code, "host": host, "detail": ""}),
+            "sso_required" => serde_json::json!({"code": code, "url": check.get("sso_url").cloned().unwrap_or(Value::Null)}),
+            "rate_limited" => serde_json::json!({"code": code, "retry_after_secs": null}),
+            "keychain_unavailable" => serde_json::json!({"code": code, "detail": ""}),
+            "token_invalid" | "token_expired" | "not_checkable" | "keychain_locked" | "keychain_timeout" => {
+                serde_json::json!({"code": code})
+            }
+            _ => return None,
+        };
+        Some(e)
+    });
+    let status = check.get("status").and_then(Value::as_str).unwrap_or_default().to_owned();
+    match error {
+        Some(e) if matches!(status.as_str(), "unreachable" | "rate_limited") || e["code"].as_str().is_some_and(|c| c.starts_with("keychain_")) => {
+            let at = check.get("at").cloned().unwrap_or(Value::Null);
+            rec.insert("last_failure".into(), serde_json::json!({"at": at, "error": e}));
+            rec.insert("last_check".into(), Value::Null);
+        }
+        e => {
+            check.insert("error".into(), e.unwrap_or(Value::Null));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::vault::metadata::Document;
 
     /// One fixture per earlier version; a new version without its fixture fails here.
-    const FIXTURES: [(u32, &str); CURRENT_VERSION as usize] =
-        [(0, include_str!("fixtures/v0.json")), (1, include_str!("fixtures/v1.json"))];
+    const FIXTURES: [(u32, &str); CURRENT_VERSION as usize] = [
+        (0, include_str!("fixtures/v0.json")),
+        (1, include_str!("fixtures/v1.json")),
+        (2, include_str!("fixtures/v2.json")),
+    ];
 
     fn load(text: &str) -> Document {
         let v: Value = serde_json::from_str(text).unwrap();
@@ -124,6 +179,25 @@ mod tests {
         assert_eq!(ci.kind, crate::model::TokenKind::FineGrained);
         assert_eq!(ci.scopes, None, "fine-grained tokens have no scopes");
         assert!(docs[0].pending.is_empty());
+    }
+
+    #[test]
+    fn v2_sentences_become_codes_and_failures_keep_the_verdict_apart() {
+        let doc = load(include_str!("fixtures/v2-checks.json"));
+        let by_name = |n: &str| doc.tokens.iter().find(|t| t.name == n).unwrap();
+        let revoked = by_name("revoked");
+        let check = revoked.last_check.as_ref().unwrap();
+        assert_eq!(check.error, Some(crate::Error::TokenInvalid), "stored as a code, not a sentence");
+        let offline = by_name("offline");
+        assert!(offline.last_check.is_none());
+        let failure = offline.last_failure.as_ref().unwrap();
+        assert_eq!(failure.error.code(), "network");
+        assert_eq!(failure.error.message(crate::i18n::Lang::Fr).contains("ghe.example.com"), true);
+        let sso = by_name("sso");
+        assert_eq!(sso.last_check.as_ref().unwrap().error.as_ref().unwrap().code(), "sso_required");
+        let saved = serde_json::to_string(&doc).unwrap();
+        assert!(!saved.contains("GitHub rejects"), "no English sentence left in the file");
+        assert!(!saved.contains("Impossible de joindre"), "no French sentence left in the file");
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 mod async_api;
 pub mod backup;
+mod fingerprint;
 pub mod keyring_store;
 mod lock;
 pub mod metadata;

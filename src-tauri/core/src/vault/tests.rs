@@ -101,7 +101,7 @@ fn metadata_file_is_private_and_has_no_secret() {
     let path = v.metadata().path();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("ghp_topsecret"));
-    assert!(text.contains("\"version\": 2"));
+    assert!(text.contains(&format!("\"version\": {}", super::SCHEMA_VERSION)));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -55,7 +55,7 @@ fn the_journal_is_on_disk_before_the_keychain_is_touched() {
 
 /// Writes a metadata file as a writer killed mid-operation would have left it.
 fn crashed(v: &Vault, tokens: Vec<TokenRecord>, pending: Vec<Intent>) {
-    v.metadata().save(&Document { version: SCHEMA_VERSION, tokens, pending }).unwrap();
+    v.metadata().save(&Document { version: SCHEMA_VERSION, tokens, pending, ..Document::default() }).unwrap();
 }
 
 #[test]

@@ -63,8 +63,8 @@ fn without_listing_missing_secrets_are_still_found() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(NoListing(MemoryStore::default()));
     let v = Vault::new(store.clone(), MetadataStore::new(dir.path()));
-    v.add(record("a", "laptop"), &Secret::new("s")).unwrap();
-    v.add(record("b", "ci"), &Secret::new("s")).unwrap();
+    v.add(record("a", "laptop"), &Secret::new(&format!("s{}", line!()))).unwrap();
+    v.add(record("b", "ci"), &Secret::new(&format!("s{}", line!()))).unwrap();
     store.0.delete("b").unwrap();
     let r = v.reconcile().unwrap();
     assert!(!r.enumerated);

@@ -12,13 +12,14 @@ use crate::secret::Secret;
 
 impl Vault {
     /// Stores a token: journal, secret, then metadata. On failure nothing is stored.
-    pub fn add(&self, record: TokenRecord, secret: &Secret) -> Result<TokenRecord> {
+    pub fn add(&self, mut record: TokenRecord, secret: &Secret) -> Result<TokenRecord> {
         validate_name(&record.name)?;
         let mut t = self.begin()?;
         check_name_free(&t.doc, &record.name, None)?;
+        super::fingerprint::stamp(&mut t.doc, &mut record, secret)?;
         let id = record.id.clone();
         if t.doc.tokens.iter().chain(t.doc.pending.iter().map(Intent::record)).any(|r| r.id == id) {
-            return Err(Error::Storage { detail: format!("a token with id {id} already exists") });
+            return Err(Error::Internal { detail: format!("a token with id {id} already exists") });
         }
         t.doc.pending.push(Intent::Add { record: record.clone() });
         self.save(&t.doc)?;

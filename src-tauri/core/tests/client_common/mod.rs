@@ -26,6 +26,7 @@ pub fn fast() -> ClientOptions {
         total_timeout: Duration::from_secs(5),
         retry_base: Duration::from_millis(10),
         max_rate_wait: Duration::from_millis(1500),
+        ..ClientOptions::default()
     }
 }
 
@@ -63,7 +64,7 @@ impl Env {
 
     /// The same hub as a GitHub Enterprise Server: `http://localhost:PORT`, API under `/api/v3`.
     pub fn ghes(&self) -> Host {
-        self.jeton.host(Some(&self.ghes_web())).unwrap()
+        self.jeton.config.host(Some(&self.ghes_web())).unwrap()
     }
 
     pub fn ghes_web(&self) -> String {
@@ -90,22 +91,13 @@ impl Env {
     /// Stores a token without asking GitHub, as an earlier check would have left it.
     pub fn store(&self, name: &str, token: &str, host: &str, expires_at: Option<DateTime<Utc>>) -> TokenRecord {
         let kind = jeton_core::token::parse(token).unwrap().kind;
-        let record = TokenRecord {
-            id: uuid::Uuid::new_v4().to_string(),
-            name: name.into(),
-            host: host.into(),
-            login: Some(LOGIN.into()),
-            kind,
-            scopes: kind.has_scopes().then(|| vec!["repo".to_string()]),
-            permissions: None,
-            expires_at,
-            created_at: Utc::now(),
-            last_check: None,
-            notes: "kept as is".into(),
-            tags: vec!["t".into()],
-            predecessor: None,
-            reminders_sent: vec![],
-        };
+        let mut record =
+            TokenRecord::new(uuid::Uuid::new_v4().to_string(), name.into(), host.into(), kind, Utc::now());
+        record.login = Some(LOGIN.into());
+        record.scopes = kind.has_scopes().then(|| vec!["repo".to_string()]);
+        record.expires_at = expires_at;
+        record.notes = "kept as is".into();
+        record.tags = vec!["t".into()];
         self.jeton.vault.add(record, &Secret::new(token)).unwrap()
     }
 
@@ -132,7 +124,7 @@ pub fn code(v: &TokenView) -> &str {
 /// Every view carries a sentence for a person when it is not plainly valid.
 pub fn assert_explained(v: &TokenView) {
     let e = v.error.as_ref().unwrap_or_else(|| panic!("no error for {:?}", v.status));
-    assert!(!e.code.is_empty() && e.message.len() > 20, "{e:?}");
+    assert!(!e.code.as_str().is_empty() && e.message.len() > 20, "{e:?}");
 }
 
 /// A port nothing listens on.
