@@ -11,6 +11,7 @@
 //! | `POST /_admin/repos` | `{owner, name, private?, description?}` | 201 repo |
 //! | `POST /_admin/tokens` | `{login, kind, scopes?, permissions?, expires_at?, expiry_layout?, sso_authorized?, name?, stateless?}` | 201 `{token, kind, expires_at}` |
 //! | `POST /_admin/tokens/info` | `{token}` | 200 token record |
+//! | `POST /_admin/sessions` | `{login}` | 201 `{cookie: "user_session", value}`: a signed-in browser for the web pages |
 //! | `POST /_admin/tokens/expire` | `{token}` | 204 |
 //! | `POST /_admin/tokens/revoke` | `{token}` | 204 |
 //! | `POST /_admin/latency` | `{ms: n or null, token?}` | 204 |
@@ -179,6 +180,14 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
                     created(r.map(
                         |t| json!({"token": t.token, "kind": t.kind, "expires_at": t.expires_at}),
                     ))
+                })
+            }),
+        )
+        .route(
+            "/sessions",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |l: Login| {
+                    created(control(s).sign_in(&l.login).map(|value| json!({"cookie": crate::web::COOKIE, "value": value})))
                 })
             }),
         )

@@ -67,6 +67,12 @@ impl Control {
         self.shared.lock().tokens.get(token).cloned()
     }
 
+    /// Signs `login` in to the web pages: the value of the `user_session` cookie a
+    /// browser presents (see the creation pages, `GET /settings/personal-access-tokens/new`).
+    pub fn sign_in(&self, login: &str) -> Result<String, AdminError> {
+        self.shared.lock().sign_in(login)
+    }
+
     /// Moves the token's expiry one second into the past.
     pub fn expire_token(&self, token: &str) -> Result<(), AdminError> {
         let mut store = self.shared.lock();

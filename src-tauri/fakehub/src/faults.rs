@@ -91,7 +91,7 @@ impl Drop for Flight {
 /// token's rewrite.
 pub(crate) async fn layer(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
-    if path == "/_admin" || path.starts_with("/_admin/") {
+    if path == "/_admin" || path.starts_with("/_admin/") || crate::web::is_web_path(&path) {
         return next.run(req).await;
     }
     let token = crate::api::auth::token_of(req.headers());

@@ -10,7 +10,7 @@ use tokio::sync::watch;
 use crate::control::Control;
 use crate::faults;
 use crate::state::Shared;
-use crate::{admin, api, server};
+use crate::{admin, api, server, web};
 
 /// How to start a fake GitHub.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +42,7 @@ fn app(shared: Arc<Shared>) -> Router {
         .nest("/_admin", admin::router())
         .nest("/api/v3", api.clone())
         .merge(api)
+        .merge(web::router())
         .layer(from_fn_with_state(shared.clone(), faults::layer))
         .with_state(shared)
 }

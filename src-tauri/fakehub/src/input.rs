@@ -74,6 +74,25 @@ pub struct NewToken {
     /// Installation tokens only: the stateless JWT-like form instead of 40 chars.
     #[serde(default)]
     pub stateless: bool,
+    /// Fine-grained tokens: the resource owner's login (the user or an org).
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Fine-grained tokens: which of the owner's repositories it reaches.
+    #[serde(default)]
+    pub repository_access: Option<RepositoryAccess>,
+}
+
+/// The repositories a fine-grained token reaches, as chosen on the creation page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "repositories")]
+pub enum RepositoryAccess {
+    /// Public repositories (read-only).
+    Public,
+    All,
+    /// `owner/name` of each.
+    Selected(Vec<String>),
 }
 
 impl NewToken {
@@ -89,6 +108,9 @@ impl NewToken {
             sso_authorized: Vec::new(),
             name: None,
             stateless: false,
+            owner: None,
+            description: None,
+            repository_access: None,
         }
     }
 
@@ -129,6 +151,12 @@ impl NewToken {
 
     pub fn name(mut self, name: &str) -> Self {
         self.name = Some(name.into());
+        self
+    }
+
+    /// The resource owner (a fine-grained token's `target_name`).
+    pub fn owner(mut self, login: &str) -> Self {
+        self.owner = Some(login.into());
         self
     }
 

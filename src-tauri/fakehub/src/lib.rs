@@ -37,13 +37,14 @@ mod server;
 mod state;
 mod stats;
 pub mod tokens;
+mod web;
 
 pub use control::Control;
 pub use expiry::ExpiryLayout;
 pub use faults::Fault;
 pub use hub::{FakeHub, FakeHubOptions};
-pub use ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
 pub use lockout::LoginLockout;
+pub use ops::{AdminError, NewOrg, NewRepo, NewToken, NewUser, RepositoryAccess};
 pub use ratelimit::{LimitStatuses, RateSnapshot, SecondaryLimit};
 pub use rewrite::Rewrite;
 pub use state::{Org, Repo, TokenRecord, User};

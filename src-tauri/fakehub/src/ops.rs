@@ -7,7 +7,7 @@ use crate::state::{Org, Repo, Store, TokenRecord, User};
 use crate::tokens::{self, TokenKind};
 use crate::{scopes, FakeHubOptions};
 
-pub use crate::input::{AdminError, NewOrg, NewRepo, NewToken, NewUser};
+pub use crate::input::{AdminError, NewOrg, NewRepo, NewToken, NewUser, RepositoryAccess};
 
 impl Store {
     fn id_or_fresh(&mut self, id: Option<u64>) -> Result<u64, AdminError> {
@@ -112,6 +112,11 @@ impl Store {
         if new.stateless && new.kind != TokenKind::AppInstallation {
             return Err(AdminError::Invalid("stateless is for app_installation tokens".into()));
         }
+        if let Some(owner) = &new.owner {
+            if self.user_by_login(owner).is_none() && self.org_by_login(owner).is_none() {
+                return Err(AdminError::UnknownOrg(owner.clone()));
+            }
+        }
         let token = if new.stateless {
             let exp = new.expires_at.unwrap_or_else(|| Utc::now() + Duration::hours(1));
             tokens::mint_stateless_installation(user_id, exp.timestamp())
@@ -130,6 +135,9 @@ impl Store {
             sso_authorized: new.sso_authorized,
             revoked: false,
             created_at: Utc::now(),
+            owner: new.owner,
+            description: new.description,
+            repository_access: new.repository_access,
         };
         self.tokens.insert(token, record.clone());
         Ok(record)

@@ -19,6 +19,34 @@ const TREE: &[(&str, &[&str])] = &[
     ("admin:enterprise", &["manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise"]),
 ];
 
+/// Every scope the classic token page offers, in its order (docs
+/// `scopes-for-oauth-apps.md`); a child follows its parent.
+#[rustfmt::skip]
+pub const ALL: &[&str] = &[
+    "repo", "repo:status", "repo_deployment", "public_repo", "repo:invite", "security_events",
+    "admin:repo_hook", "write:repo_hook", "read:repo_hook",
+    "admin:org", "write:org", "read:org",
+    "admin:public_key", "write:public_key", "read:public_key",
+    "admin:org_hook", "gist", "notifications",
+    "user", "read:user", "user:email", "user:follow",
+    "project", "read:project", "delete_repo",
+    "write:packages", "read:packages", "delete:packages",
+    "admin:gpg_key", "write:gpg_key", "read:gpg_key",
+    "codespace", "workflow",
+    "admin:enterprise", "manage_runners:enterprise", "manage_billing:enterprise", "read:enterprise",
+    "read:audit_log", "site_admin",
+];
+
+/// Whether `scope` is one GitHub knows.
+pub fn is_known(scope: &str) -> bool {
+    ALL.contains(&scope)
+}
+
+/// Whether another scope implies `scope` (the page shows it indented under it).
+pub fn is_child(scope: &str) -> bool {
+    TREE.iter().any(|(_, children)| children.contains(&scope))
+}
+
 fn implied_by(scope: &str, parent: &str) -> bool {
     TREE.iter().any(|(p, children)| *p == parent && children.contains(&scope))
 }

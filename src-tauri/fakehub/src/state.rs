@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::expiry::ExpiryLayout;
 use crate::faults::FaultConfig;
+use crate::input::RepositoryAccess;
 use crate::ratelimit::Bucket;
 use crate::stats::Stats;
 use crate::tokens::TokenKind;
@@ -71,6 +72,10 @@ pub struct TokenRecord {
     pub sso_authorized: Vec<String>,
     pub revoked: bool,
     pub created_at: DateTime<Utc>,
+    /// Fine-grained tokens: the resource owner's login.
+    pub owner: Option<String>,
+    pub description: Option<String>,
+    pub repository_access: Option<RepositoryAccess>,
 }
 
 impl TokenRecord {
@@ -78,6 +83,14 @@ impl TokenRecord {
     pub fn usable(&self, now: DateTime<Utc>) -> bool {
         !self.revoked && self.kind != TokenKind::AppRefresh && self.expires_at.is_none_or(|at| at > now)
     }
+}
+
+/// A browser signed in to the web pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Session {
+    pub user_id: u64,
+    /// A token just created, shown once on the next page and then forgotten.
+    pub new_token: Option<String>,
 }
 
 /// Who a rate-limit bucket belongs to.
@@ -94,6 +107,8 @@ pub(crate) struct Store {
     pub orgs: Vec<Org>,
     pub repos: Vec<Repo>,
     pub tokens: HashMap<String, TokenRecord>,
+    /// Signed-in browser sessions of the web pages, by cookie value.
+    pub sessions: HashMap<String, Session>,
     pub buckets: HashMap<BucketKey, Bucket>,
     pub faults: FaultConfig,
     /// GitHub's failed-login limit (see `lockout.rs`).
@@ -110,6 +125,7 @@ impl Store {
             orgs: Vec::new(),
             repos: Vec::new(),
             tokens: HashMap::new(),
+            sessions: HashMap::new(),
             buckets: HashMap::new(),
             faults: FaultConfig::default(),
             lockout: Default::default(),

@@ -53,7 +53,7 @@ impl TokenKind {
     }
 }
 
-fn random_base62(n: usize) -> String {
+pub(crate) fn random_base62(n: usize) -> String {
     let mut rng = rand::rng();
     (0..n).map(|_| BASE62[rng.random_range(0..BASE62.len())] as char).collect()
 }

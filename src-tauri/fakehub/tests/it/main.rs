@@ -13,3 +13,4 @@ mod revoke;
 mod sso;
 mod tokens;
 mod user;
+mod web_pages;
