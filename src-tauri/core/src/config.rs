@@ -189,7 +189,10 @@ mod tests {
         let c = cfg();
         for same in ["www.github.com", "https://www.github.com/", "HTTPS://GitHub.COM", "github.com"] {
             let h = c.host(Some(same)).unwrap();
-            assert_eq!((h.key(), h.api_url("user")), ("https://github.com".into(), "https://api.github.com/user".into()));
+            assert_eq!(
+                (h.key(), h.api_url("user")),
+                ("https://github.com".into(), "https://api.github.com/user".into())
+            );
         }
         assert_eq!(c.host(Some("GHE.Example.COM")).unwrap().key(), "https://ghe.example.com");
         // Another port of github.com is not github.com.
@@ -233,7 +236,9 @@ mod tests {
             for lang in [Lang::En, Lang::Fr] {
                 let m = e.message(lang);
                 assert!(!m.contains("hunter2") && !m.contains("x-access-token"), "{m}");
-                sentences.insert(m.replace(raw, "").replace("https://ghe.example.com", "").replace("https://github.com", ""));
+                sentences.insert(
+                    m.replace(raw, "").replace("https://ghe.example.com", "").replace("https://github.com", ""),
+                );
             }
         }
         // Four rules × two languages, each its own sentence (the URL aside).

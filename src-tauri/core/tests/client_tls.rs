@@ -77,12 +77,14 @@ async fn a_company_ca_in_the_system_store_is_trusted_and_an_unknown_certificate_
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     let ca = ca_params.self_signed(&ca_key).unwrap();
     let leaf_key = KeyPair::generate().unwrap();
-    let leaf = CertificateParams::new(vec!["localhost".to_string()]).unwrap().signed_by(&leaf_key, &ca, &ca_key).unwrap();
+    let leaf =
+        CertificateParams::new(vec!["localhost".to_string()]).unwrap().signed_by(&leaf_key, &ca, &ca_key).unwrap();
     let company = serve(vec![leaf.der().clone()], &leaf_key).await;
 
     // A server with a certificate signed by nobody the system knows.
     let stranger_key = KeyPair::generate().unwrap();
-    let stranger_cert = CertificateParams::new(vec!["localhost".to_string()]).unwrap().self_signed(&stranger_key).unwrap();
+    let stranger_cert =
+        CertificateParams::new(vec!["localhost".to_string()]).unwrap().self_signed(&stranger_key).unwrap();
     let stranger = serve(vec![stranger_cert.der().clone()], &stranger_key).await;
 
     let dir = tempfile::tempdir().unwrap();

@@ -23,6 +23,7 @@
 
 mod cache;
 mod kinds;
+mod logins;
 mod transport;
 
 use std::sync::Arc;
@@ -40,6 +41,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 use cache::EtagCache;
 pub use kinds::{InstallationCheck, TokenCheck};
+pub use logins::LOCKOUT_PAUSE;
 use transport::status_detail;
 pub use transport::MAX_ATTEMPTS;
 
@@ -57,6 +59,11 @@ pub struct ClientOptions {
     pub retry_base: Duration,
     /// A rate limit lifting within this long is waited out (once) inside the call.
     pub max_rate_wait: Duration,
+    /// Requests with a token to one host that may be rejected (401) in a row before
+    /// Jeton slows down, to stay under GitHub's failed-login limit (see `logins.rs`).
+    pub login_burst: u32,
+    /// Once those are spent, one more rejected token per this long.
+    pub login_every: Duration,
 }
 
 impl Default for ClientOptions {
@@ -66,6 +73,8 @@ impl Default for ClientOptions {
             total_timeout: Duration::from_secs(20),
             retry_base: Duration::from_millis(500),
             max_rate_wait: Duration::from_secs(3),
+            login_burst: 10,
+            login_every: Duration::from_secs(3),
         }
     }
 }
@@ -104,6 +113,7 @@ pub struct GitHubClient {
     direct: reqwest::Client,
     opts: ClientOptions,
     cache: Arc<EtagCache>,
+    logins: Arc<logins::Logins>,
 }
 
 impl GitHubClient {
@@ -126,6 +136,7 @@ impl GitHubClient {
             direct: built(builder().no_proxy())?,
             opts,
             cache: Arc::new(EtagCache::new()),
+            logins: Arc::default(),
         })
     }
 

@@ -38,6 +38,22 @@ impl GitHubClient {
         token: Option<&Secret>,
         conditional: bool,
     ) -> Result<Answer> {
+        let name = host_name(host);
+        if token.is_some() {
+            self.logins.acquire(&name, &self.opts).await?;
+        }
+        let answer = self.get_paced(host, url, token, conditional).await;
+        if token.is_some() {
+            let rejected = matches!(&answer, Ok(a) if a.status == StatusCode::UNAUTHORIZED);
+            self.logins.settle(&name, rejected, &self.opts);
+            if matches!(answer, Err(Error::LoginLockedOut { .. })) {
+                self.logins.locked_out(&name);
+            }
+        }
+        answer
+    }
+
+    async fn get_paced(&self, host: &Host, url: &str, token: Option<&Secret>, conditional: bool) -> Result<Answer> {
         let deadline = Instant::now() + self.opts.total_timeout;
         let key = token.filter(|_| conditional).map(|t| self.cache.key(url, t));
         let mut rate_waited = false;
@@ -60,6 +76,9 @@ impl GitHubClient {
                         Err(BodyError::Broken(detail)) => Error::Network { host: host_name(host), detail },
                         Ok(body) if status.is_server_error() => bad(host, status_detail(status, Some(&body))),
                         Ok(body) => {
+                            if super::logins::is_lockout(status, github_message(&body).as_deref()) {
+                                return Err(Error::LoginLockedOut { host: host_name(host) });
+                            }
                             if let Some(wait) = rate_limited(status, &headers, &body) {
                                 let now = Instant::now();
                                 let short = wait.is_some_and(|w| w <= self.opts.max_rate_wait && now + w < deadline);
