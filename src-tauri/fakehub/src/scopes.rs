@@ -1,4 +1,4 @@
-//! Classic OAuth scopes and their normalization (github-facts §7): a scope implied
+//! Classic OAuth scopes and their normalization (docs/github.md#scopes): a scope implied
 //! by another scope of the same token is dropped, duplicates are dropped, and the
 //! remaining scopes keep the order they were given in.
 

@@ -1,4 +1,4 @@
-//! Token kinds and minting, in GitHub's formats (github-facts §3).
+//! Token kinds and minting, in GitHub's formats (docs/github.md#token-formats).
 //!
 //! `ghp_`, `gho_`, `ghu_`, `ghs_` (40-character form) and `ghr_` tokens are the
 //! prefix, 30 random base62 characters and a 6-character checksum: CRC32 (IEEE) of
@@ -121,7 +121,7 @@ pub fn mint_stateless_installation(installation_id: u64, exp_epoch: i64) -> Stri
     )
 }
 
-/// The kinds whose tokens `POST /credentials/revoke` accepts (github-facts §5).
+/// The kinds whose tokens `POST /credentials/revoke` accepts (docs/github.md#revoking-credentials).
 pub fn revocable(kind: TokenKind) -> bool {
     matches!(
         kind,

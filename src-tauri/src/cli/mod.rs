@@ -1,4 +1,4 @@
-//! The command line (a contract, see DESIGN.md "The command line"). Each subcommand
+//! The command line (a contract: the README's table, docs/architecture.md). Each subcommand
 //! lives in its own module; all of them call core.
 
 mod add;

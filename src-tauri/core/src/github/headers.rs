@@ -1,5 +1,5 @@
 //! Parsers for the headers GitHub uses to describe a token and the API's limits
-//! (github-facts §4 and §9). Pure functions over header text: no HTTP types here, and
+//! (docs/github.md#checking-a-token, #rate-limits). Pure functions over header text: no HTTP types here, and
 //! nothing panics on any input. A value that cannot be read gives `None` (or an empty
 //! list) and the caller records the problem.
 //!
@@ -322,7 +322,7 @@ mod tests {
         assert_eq!(parse_token_expiration("2026-01-02 03:04:05 UTC"), Some(at));
         assert_eq!(parse_token_expiration("2026-01-02 05:04:05 +0200"), Some(at));
         assert_eq!(parse_token_expiration("2026-01-01 20:04:05 -0700"), Some(at));
-        // The real captures from github-facts §4.
+        // Real captures (docs/github.md#expiry).
         assert_eq!(parse_token_expiration("2021-09-03 14:34:04 UTC"), Some(utc(2021, 9, 3, 14, 34, 4)));
         assert_eq!(parse_token_expiration("2023-04-26 20:23:26 +0200"), Some(utc(2023, 4, 26, 18, 23, 26)));
     }

@@ -1,5 +1,5 @@
-//! The catalogue of classic (OAuth) scopes, as data: the documented tree (github-facts
-//! §7, GitHub docs `scopes-for-oauth-apps.md`), with a one-line description of each
+//! The catalogue of classic (OAuth) scopes, as data: the documented tree
+//! (docs/github.md#scopes), with a one-line description of each
 //! scope in English and French.
 //!
 //! GitHub normalizes a token's scopes by dropping those a granted parent implies

@@ -1,5 +1,5 @@
 //! Token formats: kinds by prefix, lengths, charsets and the CRC32 checksum
-//! (github-facts §3). Pure and offline: nothing here touches the network.
+//! (docs/github.md#token-formats, #checksums). Pure and offline: nothing here touches the network.
 //!
 //! The rules, in the order they are applied:
 //! 1. input longer than [`MAX_INPUT_LEN`] bytes: `Length`, before any other work;

@@ -1,6 +1,6 @@
 use super::*;
 
-// Public example from github-facts §3 (checksum 937837982 -> 11T4V4); not a live token.
+// Public example (docs/github.md#checksums; checksum 937837982 -> 11T4V4); not a live token.
 const CLASSIC: &str = "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";
 const RANDOM: &str = "M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq";
 
@@ -23,7 +23,7 @@ fn classic_checksum_vector() {
 
 #[test]
 fn datadog_vector_is_zero_padded() {
-    // DataDog's test vector (github-facts §3): checks the base62 layout end to end.
+    // DataDog's test vector (docs/github.md#checksums): checks the base62 layout end to end.
     // `b62_QdwULL38u41vs1OcAjhKqcaSZ9W63r0Zu4ln`, whose checksum needs a padding zero.
     assert_eq!(checksum_of("QdwULL38u41vs1OcAjhKqcaSZ9W63r"), "0Zu4ln");
     let token = with_checksum(TokenKind::Classic, "QdwULL38u41vs1OcAjhKqcaSZ9W63r").unwrap();

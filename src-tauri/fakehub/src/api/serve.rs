@@ -155,7 +155,7 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
         (reply.etag && reply.status == StatusCode::OK).then(|| format!("W/\"{:x}\"", Sha256::digest(&reply.body)));
     let inm = ctx.headers.get("if-none-match").and_then(|v| v.to_str().ok());
     let not_modified = matches!((&etag, inm), (Some(e), Some(v)) if headers::etag_matches(v, e));
-    // A 304 does not count against the rate limit (github-facts §9).
+    // A 304 does not count against the rate limit (docs/github.md#conditional-requests).
     let bucket = store.bucket(key);
     if ep.counts && !not_modified {
         bucket.consume(ts);
