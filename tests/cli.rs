@@ -136,13 +136,79 @@ async fn token_in_arguments_is_a_usage_error() {
     assert_eq!(bad.code, 2);
 }
 
+/// Every line the CLI prints follows the locale: help, usage errors, labels, day counts
+/// and summaries, as well as core's messages. Exit codes stay those of the contract.
 #[tokio::test(flavor = "multi_thread")]
-async fn messages_follow_the_locale() {
+async fn french_locale_prints_french_only() {
     let env = Env::new().await;
-    let en = env.jeton(&["check", "--offline", "-"], "nope").await;
-    assert!(en.stderr.contains("not a valid GitHub token"), "{}", en.stderr);
-    let fr = env.jeton_env(&["check", "--offline", "-"], "nope", &[("LANG", "fr_FR.UTF-8")]).await;
-    assert!(fr.stderr.contains("pas un jeton GitHub valide"), "{}", fr.stderr);
+    let soon =
+        env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(3))).unwrap();
+    let forever = env.classic(&["gist"]);
+    let revoked = env.classic(&["workflow"]);
+    let fr = [("LANG", "fr_FR.UTF-8")];
+    let mut runs = vec![];
+    for (name, secret) in [("bientot", &soon), ("toujours", &forever), ("perdu", &revoked)] {
+        let add = env.jeton_env(&["add", "--name", name, "-"], secret, &fr).await;
+        assert_eq!(add.code, 0, "{}", add.stderr);
+        runs.push((format!("add {name}"), add));
+    }
+    env.hub.revoke_token(&revoked).unwrap();
+    for (args, stdin, code) in [
+        (&["recheck"][..], "", 1),
+        (&["check", "-"], forever.as_str(), 0),
+        (&["check", "-"], "nope", 1),
+        (&["list"], "", 0),
+        (&["status", "--within", "7d"], "", 1),
+        (&["status", "--within", "bientôt"], "", 2),
+        (&["--help"], "", 0),
+        (&["help", "status"], "", 0),
+        (&["check", "--help"], "", 0),
+        (&["check", "--nope", "-"], "", 2),
+        (&["add", "-"], "", 2),
+        (&["chek"], "", 2),
+        (&["check", &forever], "", 2),
+    ] {
+        let run = env.jeton_env(args, stdin, &fr).await;
+        assert_eq!(run.code, code, "jeton {args:?}: {}{}", run.stdout, run.stderr);
+        runs.push((args.join(" "), run));
+    }
+    let all: String = runs.iter().map(|(a, r)| format!("$ jeton {a}\n{}{}", r.stdout, r.stderr)).collect();
+    for english in common::ENGLISH_WORDS {
+        assert!(!common::has_word(&all, english), "English word {english:?} in French output:\n{all}");
+    }
+    for french in [
+        "Utilisation :",
+        "Commandes :",
+        "Affiche cette aide",
+        "expire dans ",
+        "n’expire jamais",
+        "valide",
+        "révoqué/invalide",
+        "classique",
+        "demandent votre attention",
+        "argument inattendu",
+        "entrée standard",
+        "pas un jeton GitHub valide",
+        "« chek » n’est pas une commande",
+        "il manque",
+    ] {
+        assert!(all.contains(french), "{french:?} missing from:\n{all}");
+    }
+    let en = env.jeton(&["--help"], "").await;
+    assert!(en.stdout.contains("Usage:") && en.stdout.contains("Show this help"), "{}", en.stdout);
+}
+
+/// A token that is not well formed has no expiry to state, in either language.
+#[tokio::test(flavor = "multi_thread")]
+async fn malformed_token_states_no_expiry() {
+    let env = Env::new().await;
+    for (lang, words) in [("en_US.UTF-8", ["expire", "never"]), ("fr_FR.UTF-8", ["expir", "jamais"])] {
+        let run = env.jeton_env(&["check", "-"], "ghp_not_a_token", &[("LANG", lang)]).await;
+        assert_eq!(run.code, 1);
+        for w in words {
+            assert!(!run.stdout.contains(w), "{lang}: {}", run.stdout);
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -158,7 +224,7 @@ async fn status_within_fails_for_tokens_expiring_soon() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     let soon_view = run.json().as_array().unwrap().iter().find(|t| t["name"] == "soon").cloned().unwrap();
     assert_eq!(soon_view["status"], "expiring");
-    assert_eq!(soon_view["days_left"], 2);
+    assert_eq!(soon_view["days_left"], 3, "calendar days until the expiry date");
     assert_eq!(env.jeton(&["status", "--within", "2d"], "").await.code, 0);
     assert_eq!(env.jeton(&["status", "--within", "soon"], "").await.code, 2);
 }
@@ -167,10 +233,12 @@ async fn status_within_fails_for_tokens_expiring_soon() {
 async fn recheck_records_revocation_and_expiry_without_dropping_tokens() {
     let env = Env::new().await;
     let a = env.classic(&["repo"]);
-    let b = env.hub.create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::seconds(2))).unwrap();
     assert_eq!(env.jeton(&["add", "--name", "a", "-"], &a).await.code, 0);
+    let first = env.jeton(&["recheck"], "").await;
+    assert_eq!(first.code, 0, "{}{}", first.stdout, first.stderr);
+    // Added while it is valid; its recorded expiry then passes.
+    let b = env.hub.create_token(NewToken::classic("octocat", &[]).expires_in(chrono::Duration::seconds(3))).unwrap();
     assert_eq!(env.jeton(&["add", "--name", "b", "-"], &b).await.code, 0);
-    assert_eq!(env.jeton(&["recheck"], "").await.code, 0);
     env.hub.revoke_token(&a).unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while env.hub.token(&b).is_some_and(|t| t.expires_at.is_some_and(|e| e > chrono::Utc::now())) {

@@ -102,3 +102,60 @@ pub fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 pub fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
+
+/// Words of the CLI's English texts that French never uses: any of them in output
+/// meant to be French is an untranslated line.
+pub const ENGLISH_WORDS: &[&str] = &[
+    "Usage",
+    "Commands",
+    "Arguments",
+    "Print",
+    "Show",
+    "days",
+    "day",
+    "left",
+    "never",
+    "expires",
+    "expired",
+    "tomorrow",
+    "today",
+    "valid",
+    "invalid",
+    "revoked",
+    "expiring",
+    "classic",
+    "unknown",
+    "unreachable",
+    "token",
+    "tokens",
+    "need",
+    "needs",
+    "none",
+    "error",
+    "tip",
+    "more",
+    "unexpected",
+    "missing",
+    "the",
+    "and",
+    "is",
+    "not",
+    "with",
+    "from",
+    "your",
+    "yet",
+    "Check",
+    "Ask",
+    "List",
+    "Statuses",
+    "Keeps",
+    "Run",
+    "only",
+    "stored",
+    "scopes",
+];
+
+/// Whether `word` appears in `text` as a whole word (letters around it do not count).
+pub fn has_word(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| w == word)
+}

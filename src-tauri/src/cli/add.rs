@@ -4,22 +4,21 @@ use jeton_core::i18n::Lang;
 
 use super::output;
 
+// Help texts and placeholders: `text.rs`, set by `command.rs`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// A name to find the token by (unique).
+    // `-`: the token comes on standard input. First, so help lists it first.
+    token: String,
     #[arg(long)]
     name: String,
-    /// The host's web URL (default github.com), e.g. https://ghe.example.com.
     #[arg(long)]
     host: Option<String>,
     #[arg(long)]
     json: bool,
-    /// `-`: read the token from standard input.
-    token: String,
 }
 
 pub async fn run(a: Args, lang: Lang) -> i32 {
-    let input = match super::read_token(&a.token) {
+    let input = match super::read_token(&a.token, lang) {
         Ok(t) => t,
         Err(code) => return code,
     };
@@ -27,12 +26,12 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         Ok(j) => j,
         Err(code) => return code,
     };
-    match jeton.add(&a.name, a.host.as_deref(), &input).await {
+    match jeton.add(&a.name, a.host.as_deref(), &input, lang).await {
         Ok(view) => {
             if a.json {
                 output::print_json(&output::token_json(&view));
             } else {
-                println!("{}", output::token_line(&view));
+                println!("{}", output::token_line(&view, lang));
             }
             super::OK
         }

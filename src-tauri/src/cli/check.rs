@@ -4,22 +4,21 @@ use jeton_core::i18n::Lang;
 
 use super::output;
 
+// Help texts and placeholders: `text.rs`, set by `command.rs`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Only check the format; make no network call.
+    // `-`: the token comes on standard input. First, so help lists it first.
+    token: String,
     #[arg(long)]
     offline: bool,
-    /// The host's web URL (default github.com), e.g. https://ghe.example.com.
     #[arg(long)]
     host: Option<String>,
     #[arg(long)]
     json: bool,
-    /// `-`: read the token from standard input.
-    token: String,
 }
 
 pub async fn run(a: Args, lang: Lang) -> i32 {
-    let input = match super::read_token(&a.token) {
+    let input = match super::read_token(&a.token, lang) {
         Ok(t) => t,
         Err(code) => return code,
     };
@@ -31,7 +30,7 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
     if a.json {
         output::print_json(&output::token_json(&outcome.view));
     } else {
-        println!("{}", output::token_line(&outcome.view));
+        println!("{}", output::token_line(&outcome.view, lang));
         if let Some(e) = &outcome.view.error {
             eprintln!("jeton: {}", e.message);
         }

@@ -4,7 +4,9 @@ use jeton_core::i18n::Lang;
 use serde_json::Value;
 
 use super::output;
+use super::text::{self, Key};
 
+// Help texts and placeholders: `text.rs`, set by `command.rs`.
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long)]
@@ -20,16 +22,16 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
     if a.json {
         output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
     } else if tokens.is_empty() {
-        println!("No tokens yet. Add one with: jeton add --name NAME -  (the token on standard input)");
+        println!("{}", text::t(lang, Key::ListEmpty));
     } else {
         let mut group = None;
         for t in &tokens {
             let g = (t.host.clone(), t.login.clone());
             if group.as_ref() != Some(&g) {
-                println!("{} — {}", g.0, g.1.as_deref().unwrap_or("?"));
+                println!("{} — {}", g.0, g.1.as_deref().unwrap_or(text::t(lang, Key::Unknown)));
                 group = Some(g);
             }
-            println!("  {}", output::token_line(t));
+            println!("  {}", output::token_line(t, lang));
         }
     }
     match read_only {

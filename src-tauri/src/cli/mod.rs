@@ -3,10 +3,13 @@
 
 mod add;
 mod check;
+mod command;
+mod create_url;
 mod list;
 mod output;
 mod recheck;
 mod status;
+mod text;
 
 use std::io::Read;
 
@@ -19,8 +22,9 @@ pub const OK: i32 = 0;
 pub const FAILED: i32 = 1;
 pub const USAGE: i32 = 2;
 
+/// The parser's shape; `command::command` gives it its texts in the user's language.
 #[derive(Parser)]
-#[command(name = "jeton", version, about = "Keeps your GitHub tokens. Run without arguments for the desktop app.")]
+#[command(name = "jeton", version, disable_help_subcommand = true, disable_version_flag = true)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -28,29 +32,27 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a token read from standard input (`-`): its format, then GitHub's answer.
     Check(check::Args),
-    /// Check a token read from standard input (`-`), then store it in the keychain.
     Add(add::Args),
-    /// List stored tokens (never their secrets).
     List(list::Args),
-    /// Statuses from what Jeton recorded; fails when a token needs attention.
     Status(status::Args),
-    /// Ask GitHub again about every stored token.
     Recheck(recheck::Args),
+    CreateUrl(create_url::Args),
+    Help(HelpArgs),
+}
+
+#[derive(clap::Args)]
+struct HelpArgs {
+    command: Option<String>,
 }
 
 pub fn run() -> i32 {
     init_tracing();
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
-            return code;
-        }
-    };
     let lang = Lang::from_env();
+    let cli = match command::parse(lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     rt.block_on(async {
         match cli.command {
@@ -59,6 +61,8 @@ pub fn run() -> i32 {
             Command::List(a) => list::run(a, lang).await,
             Command::Status(a) => status::run(a, lang).await,
             Command::Recheck(a) => recheck::run(a, lang).await,
+            Command::CreateUrl(a) => create_url::run(a, lang),
+            Command::Help(a) => command::help(lang, a.command.as_deref()),
         }
     })
 }
@@ -80,20 +84,20 @@ fn open(lang: Lang, json: bool) -> Result<Jeton, i32> {
 /// Opens the core and lists every token, or prints why it cannot.
 fn open_and_list(lang: Lang, json: bool) -> Result<(Jeton, Vec<jeton_core::model::TokenView>), i32> {
     let jeton = open(lang, json)?;
-    let tokens = jeton.list().map_err(|e| output::fail(&e, lang, json))?;
+    let tokens = jeton.list(lang).map_err(|e| output::fail(&e, lang, json))?;
     Ok((jeton, tokens))
 }
 
 /// Reads a token from standard input when the argument is `-`. Tokens never come from
 /// arguments: they would land in shell history and `ps`.
-fn read_token(arg: &str) -> Result<String, i32> {
+fn read_token(arg: &str, lang: Lang) -> Result<String, i32> {
     if arg != "-" {
-        eprintln!("jeton: pass the token on standard input and write `-` in its place (a token in the arguments would be visible to other users and kept in shell history).");
+        eprintln!("jeton: {}", text::t(lang, text::Key::TokenInArguments));
         return Err(USAGE);
     }
     let mut s = String::new();
     std::io::stdin().take(64 * 1024).read_to_string(&mut s).map_err(|e| {
-        eprintln!("jeton: could not read standard input: {e}");
+        eprintln!("jeton: {}", text::tf(lang, text::Key::StdinUnreadable, &[("detail", &e.to_string())]));
         USAGE
     })?;
     Ok(s)

@@ -6,6 +6,8 @@ use jeton_core::model::{TokenStatus, TokenView};
 use jeton_core::Error;
 use serde_json::{json, Value};
 
+use super::text::{self, Key};
+
 /// The contract's JSON object for one token.
 pub fn token_json(v: &TokenView) -> Value {
     let mut o = json!({
@@ -34,26 +36,40 @@ pub fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).expect("JSON value"));
 }
 
-/// One line for a person.
-pub fn token_line(v: &TokenView) -> String {
-    let kind = v.kind.map(|k| k.as_str()).unwrap_or("?");
-    let who = v.login.as_deref().unwrap_or("?");
-    let days = match (v.status, v.days_left) {
-        (TokenStatus::Expired, _) => "expired".to_owned(),
-        (_, None) => "never expires".to_owned(),
-        (_, Some(1)) => "1 day left".to_owned(),
-        (_, Some(d)) => format!("{d} days left"),
-    };
-    let status = serde_json::to_value(v.status).ok().and_then(|s| s.as_str().map(str::to_owned)).unwrap_or_default();
-    let scopes = v.scopes.as_ref().map(|s| if s.is_empty() { "(no scopes)".to_owned() } else { s.join(", ") });
-    let mut line = format!("{kind}  {who}@{host}  {status}  {days}", host = v.host);
-    if let Some(name) = &v.name {
-        line = format!("{name}  {line}");
+/// One line for a person, in `lang`.
+pub fn token_line(v: &TokenView, lang: Lang) -> String {
+    let unknown = text::t(lang, Key::Unknown);
+    let kind = v.kind.map(|k| text::kind(lang, k)).unwrap_or(unknown);
+    let who = v.login.as_deref().unwrap_or(unknown);
+    let mut parts: Vec<String> = v.name.iter().cloned().collect();
+    parts.push(format!("{kind}  {who}@{host}  {status}", host = v.host, status = text::status(lang, v.status)));
+    parts.extend(expiry(v, lang));
+    if v.unreachable {
+        parts.push(text::t(lang, Key::LastKnown).to_owned());
     }
-    if let Some(s) = scopes {
-        line.push_str(&format!("  [{s}]"));
+    if v.secret_missing {
+        parts.push(text::t(lang, Key::SecretMissing).to_owned());
     }
-    line
+    if let Some(s) = &v.scopes {
+        parts.push(format!("[{}]", if s.is_empty() { text::t(lang, Key::NoScopes).to_owned() } else { s.join(", ") }));
+    }
+    parts.join("  ")
+}
+
+/// What the line says about expiry: nothing when there is nothing to state (a token
+/// that is not well formed, or one GitHub no longer accepts).
+fn expiry(v: &TokenView, lang: Lang) -> Option<String> {
+    if !v.well_formed {
+        return None;
+    }
+    match (v.status, v.days_left) {
+        (TokenStatus::Expired, Some(d)) if d < 0 => Some(text::days(lang, d.into())),
+        (TokenStatus::Expired, _) => Some(text::t(lang, Key::DaysExpired).to_owned()),
+        (TokenStatus::Invalid, _) => None,
+        (_, Some(d)) => Some(text::days(lang, d.into())),
+        (_, None) if v.never_expires => Some(text::t(lang, Key::DaysNever).to_owned()),
+        (_, None) => None,
+    }
 }
 
 /// Prints an error (JSON on stdout with `--json`, a sentence on stderr otherwise)

@@ -7,12 +7,13 @@ use jeton_core::recheck::RecheckOptions;
 use serde_json::Value;
 
 use super::output;
+use super::text;
 
+// Help texts and placeholders: `text.rs`, set by `command.rs`.
 #[derive(clap::Args)]
 pub struct Args {
     #[arg(long)]
     json: bool,
-    /// Requests in flight per host (at most 16).
     #[arg(long, default_value_t = jeton_core::recheck::DEFAULT_PER_HOST)]
     concurrency: usize,
 }
@@ -27,7 +28,7 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
     let result = jeton
         .recheck_all(lang, opts, |p| {
             if !json {
-                eprintln!("[{}/{}] {}", p.done, p.total, output::token_line(&p.token));
+                eprintln!("[{}/{}] {}", p.done, p.total, output::token_line(&p.token, lang));
             }
         })
         .await;
@@ -38,7 +39,11 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
     if a.json {
         output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
     }
-    if tokens.iter().all(|t| matches!(t.status, TokenStatus::Valid | TokenStatus::Expiring)) {
+    let failing = tokens.iter().filter(|t| !matches!(t.status, TokenStatus::Valid | TokenStatus::Expiring)).count();
+    if !a.json {
+        println!("{}", text::summary(lang, tokens.len(), failing));
+    }
+    if failing == 0 {
         super::OK
     } else {
         super::FAILED

@@ -2,14 +2,15 @@
 //! network); exits 1 when a token is invalid or expired, or expires within DURATION.
 
 use jeton_core::i18n::Lang;
-use jeton_core::status::{needs_attention, parse_span};
+use jeton_core::status::{fails_within, parse_span};
 use serde_json::Value;
 
 use super::output;
+use super::text::{self, Key};
 
+// Help texts and placeholders: `text.rs`, set by `command.rs`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Fail when a token expires within this span: 7d, 36h, 2w (a bare number is days).
     #[arg(long)]
     within: Option<String>,
     #[arg(long)]
@@ -21,7 +22,7 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         None => None,
         Some((_, Some(d))) => Some(d),
         Some((w, None)) => {
-            eprintln!("jeton: --within takes a span such as 7d, 36h or 2w, not \"{w}\".");
+            eprintln!("jeton: {}", text::tf(lang, Key::WithinInvalid, &[("value", w)]));
             return super::USAGE;
         }
     };
@@ -30,14 +31,15 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         Err(code) => return code,
     };
     let now = chrono::Utc::now();
-    let flagged: Vec<_> = tokens.iter().filter(|t| needs_attention(t, within, now)).collect();
+    let flagged: Vec<_> = tokens.iter().filter(|t| fails_within(t, within, now)).collect();
     if a.json {
         output::print_json(&Value::Array(tokens.iter().map(output::token_json).collect()));
     } else {
         for t in &tokens {
             let mark = if flagged.iter().any(|f| f.id == t.id) { "!" } else { " " };
-            println!("{mark} {}", output::token_line(t));
+            println!("{mark} {}", output::token_line(t, lang));
         }
+        println!("{}", text::summary(lang, tokens.len(), flagged.len()));
     }
     if flagged.is_empty() {
         super::OK

@@ -1,0 +1,368 @@
+//! Every sentence and label the command line prints, in English and French, in one
+//! place. Core's error messages live in core (`error_messages.rs`); these are the
+//! CLI's own: its help, usage errors, labels, day counts and summaries.
+
+use jeton_core::i18n::Lang;
+use jeton_core::model::{TokenKind, TokenStatus};
+
+macro_rules! keys {
+    ($($k:ident),* $(,)?) => {
+        /// One entry of the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($k),* }
+        impl Key {
+            /// Every key, for the completeness test.
+            #[cfg(test)]
+            pub const ALL: &'static [Key] = &[$(Key::$k),*];
+        }
+    };
+}
+
+keys! {
+    // Help: what each command and flag does.
+    AboutApp, AboutCheck, AboutAdd, AboutList, AboutStatus, AboutRecheck, AboutHelp,
+    ArgOffline, ArgHost, ArgJson, ArgToken, ArgName, ArgWithin, ArgConcurrency, ArgHelp,
+    ArgVersion, ArgCommand,
+    ValueName, ValueSpan, ValueToken, ValueCommand, ValueUrl, ValueCount,
+    UsageApp, UsageCheck, UsageAdd, UsageList, UsageStatus, UsageRecheck, UsageHelp,
+    HeadingUsage, HeadingCommands, HeadingArguments, HeadingOptions,
+    // Usage errors.
+    ErrUnknownArgument, ErrUnknownCommand, ErrInvalidValue, ErrMissing, ErrMissingCommand,
+    ErrConflict, ErrTooMany, ErrInvalid, ErrSuggest, ErrMoreHelp,
+    TokenInArguments, StdinUnreadable, WithinInvalid,
+    // Labels.
+    ListEmpty, NoScopes, Unknown, LastKnown, SecretMissing,
+    KindClassic, KindFineGrained, KindOauth, KindAppUser, KindAppInstallation, KindAppRefresh,
+    KindLegacy,
+    StatusValid, StatusExpiring, StatusExpired, StatusInvalid, StatusSsoRequired,
+    StatusUnreachable, StatusRateLimited, StatusUnknown,
+    DaysNever, DaysToday, DaysTomorrow, DaysIn, DaysExpired, DaysAgoOne, DaysAgo,
+    // Summaries.
+    AllFine, AttentionOne, AttentionMany,
+    // jeton create-url.
+    AboutCreateUrl, UsageCreateUrl, ArgKind, ArgTokenName, ArgDescription, ArgOwner, ArgExpires,
+    ArgPermission, ArgScope, ValueKind, ValueText, ValueLogin, ValueDays, ValuePermission, ValueScope,
+}
+
+use Key::*;
+
+const EN: &[(Key, &str)] = &[
+    (AboutApp, "Keeps your GitHub tokens. Run without arguments for the desktop app."),
+    (AboutCheck, "Check a token read from standard input (`-`): its format, then GitHub's answer."),
+    (AboutAdd, "Check a token read from standard input (`-`), then store it in the keychain."),
+    (AboutList, "List stored tokens (never their secrets)."),
+    (AboutStatus, "Statuses from what Jeton recorded; fails when a token needs attention."),
+    (AboutRecheck, "Ask GitHub again about every stored token."),
+    (AboutHelp, "Show the help of Jeton or of one of its commands."),
+    (ArgOffline, "Only check the format; make no network call."),
+    (ArgHost, "The host's web URL (default github.com), e.g. https://ghe.example.com."),
+    (ArgJson, "Print JSON (the fields scripts rely on) instead of lines for people."),
+    (ArgToken, "`-`: read the token from standard input."),
+    (ArgName, "A name to find the token by (unique)."),
+    (ArgWithin, "Fail when a token expires within this span: 7d, 36h, 2w (a bare number is days)."),
+    (ArgConcurrency, "Requests in flight per host (at most 16)."),
+    (ArgHelp, "Show this help."),
+    (ArgVersion, "Show Jeton's version."),
+    (ArgCommand, "The command to explain."),
+    (ValueName, "NAME"),
+    (ValueSpan, "SPAN"),
+    (ValueToken, "TOKEN"),
+    (ValueCommand, "COMMAND"),
+    (ValueUrl, "URL"),
+    (ValueCount, "N"),
+    (UsageApp, "jeton [COMMAND]"),
+    (UsageCheck, "jeton check [--offline] [--host URL] [--json] -"),
+    (UsageAdd, "jeton add --name NAME [--host URL] [--json] -"),
+    (UsageList, "jeton list [--json]"),
+    (UsageStatus, "jeton status [--within SPAN] [--json]"),
+    (UsageRecheck, "jeton recheck [--json] [--concurrency N]"),
+    (UsageHelp, "jeton help [COMMAND]"),
+    (HeadingUsage, "Usage:"),
+    (HeadingCommands, "Commands"),
+    (HeadingArguments, "Arguments"),
+    (HeadingOptions, "Options"),
+    (ErrUnknownArgument, "unexpected argument '{arg}'."),
+    (ErrUnknownCommand, "'{arg}' is not a command."),
+    (ErrInvalidValue, "'{value}' is not a valid value for {arg}."),
+    (ErrMissing, "missing: {arg}."),
+    (ErrMissingCommand, "say which command to run."),
+    (ErrConflict, "{arg} cannot be used with {other}."),
+    (ErrTooMany, "{arg} is given too many times or with too many values."),
+    (ErrInvalid, "these arguments are not valid."),
+    (ErrSuggest, "Did you mean '{arg}'?"),
+    (ErrMoreHelp, "For more, run: {command} --help"),
+    (TokenInArguments, "pass the token on standard input and write `-` in its place (a token in the arguments would be visible to other users and kept in shell history)."),
+    (StdinUnreadable, "could not read standard input ({detail})."),
+    (WithinInvalid, "--within takes a span such as 7d, 36h or 2w, not \"{value}\"."),
+    (ListEmpty, "No tokens yet. Add one with: jeton add --name NAME -  (the token on standard input)"),
+    (NoScopes, "(no scopes)"),
+    (Unknown, "?"),
+    (LastKnown, "(GitHub could not be reached: last known state)"),
+    (SecretMissing, "(its secret is no longer in the keychain)"),
+    (KindClassic, "classic"),
+    (KindFineGrained, "fine-grained"),
+    (KindOauth, "OAuth"),
+    (KindAppUser, "app user"),
+    (KindAppInstallation, "app installation"),
+    (KindAppRefresh, "app refresh"),
+    (KindLegacy, "legacy"),
+    (StatusValid, "valide"),
+    (StatusExpiring, "expiring"),
+    (StatusExpired, "expired"),
+    (StatusInvalid, "revoked/invalid"),
+    (StatusSsoRequired, "SSO required"),
+    (StatusUnreachable, "unreachable"),
+    (StatusRateLimited, "rate limited"),
+    (StatusUnknown, "unknown"),
+    (DaysNever, "never expires"),
+    (DaysToday, "expires today"),
+    (DaysTomorrow, "expires tomorrow"),
+    (DaysIn, "expires in {n} days"),
+    (DaysExpired, "expired"),
+    (DaysAgoOne, "expired {n} day ago"),
+    (DaysAgo, "expired {n} days ago"),
+    (AllFine, "{total} token(s), none needs attention."),
+    (AttentionOne, "{total} token(s), 1 needs attention."),
+    (AttentionMany, "{total} token(s), {n} need attention."),
+    (AboutCreateUrl, "Print GitHub's pre-filled page for creating a token with these settings (nothing is sent or stored)."),
+    (UsageCreateUrl, "jeton create-url --kind fine-grained|classic --name NAME [--description TEXT] [--owner LOGIN] [--expires DAYS|none] [--permission KEY=LEVEL]... [--scope SCOPE]... [--host URL]"),
+    (ArgKind, "fine-grained (recommended: chosen permissions on chosen repositories) or classic (scopes)."),
+    (ArgTokenName, "The token's name on GitHub: at most 40 characters for a fine-grained token; a classic token's note."),
+    (ArgDescription, "What the token is for, at most 1024 characters (fine-grained only)."),
+    (ArgOwner, "The user or organization that owns the repositories (fine-grained only; default: you)."),
+    (ArgExpires, "Days until it expires, 1 to 366, or none (fine-grained only; GitHub's default is 30)."),
+    (ArgPermission, "A fine-grained permission and its level, e.g. contents=write; repeat for more."),
+    (ArgScope, "A classic scope, e.g. repo; repeat it or separate scopes with commas."),
+    (ValueKind, "KIND"),
+    (ValueText, "TEXT"),
+    (ValueLogin, "LOGIN"),
+    (ValueDays, "DAYS|none"),
+    (ValuePermission, "KEY=LEVEL"),
+    (ValueScope, "SCOPE"),];
+
+const FR: &[(Key, &str)] = &[
+    (AboutApp, "Garde vos jetons GitHub. Sans argument, ouvre l’application."),
+    (AboutCheck, "Vérifie un jeton lu sur l’entrée standard (`-`) : son format, puis la réponse de GitHub."),
+    (AboutAdd, "Vérifie un jeton lu sur l’entrée standard (`-`), puis le range dans le trousseau."),
+    (AboutList, "Liste les jetons enregistrés (jamais leurs secrets)."),
+    (AboutStatus, "États d’après ce que Jeton a noté ; échoue quand un jeton demande votre attention."),
+    (AboutRecheck, "Interroge à nouveau GitHub sur chaque jeton enregistré."),
+    (AboutHelp, "Affiche l’aide de Jeton ou d’une de ses commandes."),
+    (ArgOffline, "Vérifie seulement le format, sans accès au réseau."),
+    (ArgHost, "L’adresse web de l’hôte (github.com par défaut), p. ex. https://ghe.example.com."),
+    (ArgJson, "Écrit du JSON (les champs dont dépendent les scripts) au lieu de lignes lisibles."),
+    (ArgToken, "`-` : lire le jeton sur l’entrée standard."),
+    (ArgName, "Un nom pour retrouver le jeton (unique)."),
+    (ArgWithin, "Échoue quand un jeton expire dans ce délai : 7d, 36h, 2w (un nombre seul compte des jours)."),
+    (ArgConcurrency, "Requêtes simultanées par hôte (16 au plus)."),
+    (ArgHelp, "Affiche cette aide."),
+    (ArgVersion, "Affiche la version de Jeton."),
+    (ArgCommand, "La commande à expliquer."),
+    (ValueName, "NOM"),
+    (ValueSpan, "DÉLAI"),
+    (ValueToken, "JETON"),
+    (ValueCommand, "COMMANDE"),
+    (ValueUrl, "URL"),
+    (ValueCount, "N"),
+    (UsageApp, "jeton [COMMANDE]"),
+    (UsageCheck, "jeton check [--offline] [--host URL] [--json] -"),
+    (UsageAdd, "jeton add --name NOM [--host URL] [--json] -"),
+    (UsageList, "jeton list [--json]"),
+    (UsageStatus, "jeton status [--within DÉLAI] [--json]"),
+    (UsageRecheck, "jeton recheck [--json] [--concurrency N]"),
+    (UsageHelp, "jeton help [COMMANDE]"),
+    (HeadingUsage, "Utilisation :"),
+    // clap writes "HEADING:"; the trailing space gives French its space before the colon.
+    (HeadingCommands, "Commandes "),
+    (HeadingArguments, "Paramètres "),
+    (HeadingOptions, "Options "),
+    (ErrUnknownArgument, "argument inattendu « {arg} »."),
+    (ErrUnknownCommand, "« {arg} » n’est pas une commande."),
+    (ErrInvalidValue, "« {value} » n’est pas une valeur permise pour {arg}."),
+    (ErrMissing, "il manque : {arg}."),
+    (ErrMissingCommand, "indiquez la commande à lancer."),
+    (ErrConflict, "{arg} ne peut pas servir avec {other}."),
+    (ErrTooMany, "{arg} est donné trop de fois ou avec trop de valeurs."),
+    (ErrInvalid, "ces arguments ne sont pas valides."),
+    (ErrSuggest, "Vouliez-vous dire « {arg} » ?"),
+    (ErrMoreHelp, "Pour en savoir plus : {command} --help"),
+    (TokenInArguments, "passez le jeton sur l’entrée standard et écrivez `-` à sa place (un jeton dans les arguments serait visible des autres utilisateurs et gardé dans l’historique du shell)."),
+    (StdinUnreadable, "impossible de lire l’entrée standard ({detail})."),
+    (WithinInvalid, "--within attend un délai comme 7d, 36h ou 2w, pas « {value} »."),
+    (ListEmpty, "Aucun jeton pour l’instant. Ajoutez-en un avec : jeton add --name NOM -  (le jeton sur l’entrée standard)"),
+    (NoScopes, "(aucune portée)"),
+    (Unknown, "?"),
+    (LastKnown, "(GitHub injoignable : dernier état connu)"),
+    (SecretMissing, "(son secret n’est plus dans le trousseau)"),
+    (KindClassic, "classique"),
+    (KindFineGrained, "granularité fine"),
+    (KindOauth, "OAuth"),
+    (KindAppUser, "utilisateur d’app"),
+    (KindAppInstallation, "installation d’app"),
+    (KindAppRefresh, "rafraîchissement d’app"),
+    (KindLegacy, "ancien format"),
+    (StatusValid, "valide"),
+    (StatusExpiring, "expire bientôt"),
+    (StatusExpired, "expiré"),
+    (StatusInvalid, "révoqué/invalide"),
+    (StatusSsoRequired, "SSO requis"),
+    (StatusUnreachable, "injoignable"),
+    (StatusRateLimited, "limite atteinte"),
+    (StatusUnknown, "inconnu"),
+    (DaysNever, "n’expire jamais"),
+    (DaysToday, "expire aujourd’hui"),
+    (DaysTomorrow, "expire demain"),
+    (DaysIn, "expire dans {n} jours"),
+    (DaysExpired, "expiré"),
+    (DaysAgoOne, "expiré depuis {n} jour"),
+    (DaysAgo, "expiré depuis {n} jours"),
+    (AllFine, "{total} jeton(s), aucun ne demande votre attention."),
+    (AttentionOne, "{total} jeton(s), 1 demande votre attention."),
+    (AttentionMany, "{total} jeton(s), {n} demandent votre attention."),
+    (AboutCreateUrl, "Affiche la page de GitHub pré-remplie pour créer un jeton avec ces réglages (rien n’est envoyé ni enregistré)."),
+    (UsageCreateUrl, "jeton create-url --kind fine-grained|classic --name NOM [--description TEXTE] [--owner COMPTE] [--expires JOURS|none] [--permission CLÉ=NIVEAU]... [--scope PORTÉE]... [--host URL]"),
+    (ArgKind, "fine-grained (recommandé : des permissions choisies sur des dépôts choisis) ou classic (des portées)."),
+    (ArgTokenName, "Le nom du jeton sur GitHub : 40 caractères au plus pour un jeton à granularité fine ; la note d’un jeton classique."),
+    (ArgDescription, "À quoi sert le jeton, 1024 caractères au plus (granularité fine seulement)."),
+    (ArgOwner, "L’utilisateur ou l’organisation propriétaire des dépôts (granularité fine seulement ; par défaut : vous)."),
+    (ArgExpires, "Jours avant expiration, de 1 à 366, ou none (granularité fine seulement ; 30 par défaut chez GitHub)."),
+    (ArgPermission, "Une permission à granularité fine et son niveau, p. ex. contents=write ; répétez pour en ajouter."),
+    (ArgScope, "Une portée classique, p. ex. repo ; répétez l’option ou séparez les portées par des virgules."),
+    (ValueKind, "TYPE"),
+    (ValueText, "TEXTE"),
+    (ValueLogin, "COMPTE"),
+    (ValueDays, "JOURS|none"),
+    (ValuePermission, "CLÉ=NIVEAU"),
+    (ValueScope, "PORTÉE"),];
+
+fn table(lang: Lang) -> &'static [(Key, &'static str)] {
+    match lang {
+        Lang::En => EN,
+        Lang::Fr => FR,
+    }
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    let find = |table: &'static [(Key, &'static str)]| table.iter().find(|(k, _)| *k == key).map(|(_, s)| *s);
+    // The completeness test makes the English fallback unreachable.
+    find(table(lang)).or_else(|| find(EN)).unwrap_or("?")
+}
+
+/// The text of `key` in `lang` with each `{name}` replaced by its value.
+pub fn tf(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    args.iter().fold(t(lang, key).to_owned(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+}
+
+pub fn kind(lang: Lang, kind: TokenKind) -> &'static str {
+    t(
+        lang,
+        match kind {
+            TokenKind::Classic => KindClassic,
+            TokenKind::FineGrained => KindFineGrained,
+            TokenKind::Oauth => KindOauth,
+            TokenKind::AppUser => KindAppUser,
+            TokenKind::AppInstallation => KindAppInstallation,
+            TokenKind::AppRefresh => KindAppRefresh,
+            TokenKind::Legacy => KindLegacy,
+        },
+    )
+}
+
+pub fn status(lang: Lang, status: TokenStatus) -> &'static str {
+    t(
+        lang,
+        match status {
+            TokenStatus::Valid => StatusValid,
+            TokenStatus::Expiring => StatusExpiring,
+            TokenStatus::Expired => StatusExpired,
+            TokenStatus::Invalid => StatusInvalid,
+            TokenStatus::SsoRequired => StatusSsoRequired,
+            TokenStatus::Unreachable => StatusUnreachable,
+            TokenStatus::RateLimited => StatusRateLimited,
+            TokenStatus::Unknown => StatusUnknown,
+        },
+    )
+}
+
+/// "expires in 3 days", "expire demain", ...: `days` are calendar days until expiry.
+pub fn days(lang: Lang, days: i64) -> String {
+    let n = days.abs().to_string();
+    match days {
+        0 => t(lang, DaysToday).to_owned(),
+        1 => t(lang, DaysTomorrow).to_owned(),
+        -1 => tf(lang, DaysAgoOne, &[("n", &n)]),
+        d if d < 0 => tf(lang, DaysAgo, &[("n", &n)]),
+        _ => tf(lang, DaysIn, &[("n", &n)]),
+    }
+}
+
+/// The closing line of `status` and `recheck`: how many tokens need attention.
+pub fn summary(lang: Lang, total: usize, flagged: usize) -> String {
+    let key = match flagged {
+        0 => AllFine,
+        1 => AttentionOne,
+        _ => AttentionMany,
+    };
+    tf(lang, key, &[("total", &total.to_string()), ("n", &flagged.to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(name, _)| name)).collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn both_languages_have_every_key_once_with_the_same_placeholders() {
+        for &key in Key::ALL {
+            for (lang, table) in [("en", EN), ("fr", FR)] {
+                let found: Vec<_> = table.iter().filter(|(k, _)| *k == key).collect();
+                assert_eq!(found.len(), 1, "{key:?} appears {} times in {lang}", found.len());
+                assert!(!found[0].1.trim().is_empty(), "{key:?} is empty in {lang}");
+            }
+            let (en, fr) = (t(Lang::En, key), t(Lang::Fr, key));
+            assert_eq!(placeholders(en), placeholders(fr), "{key:?}: {en} / {fr}");
+        }
+        assert_eq!(EN.len(), Key::ALL.len());
+        assert_eq!(FR.len(), Key::ALL.len());
+    }
+
+    #[test]
+    fn french_differs_from_english_except_for_shared_words() {
+        // Words both languages write the same way.
+        let shared = [
+            Unknown,
+            KindOauth,
+            StatusSsoRequired,
+            UsageCheck,
+            UsageList,
+            UsageRecheck,
+            HeadingOptions,
+            ValueUrl,
+            ValueCount,
+        ];
+        for &key in Key::ALL.iter().filter(|k| !shared.contains(k)) {
+            assert_ne!(t(Lang::En, key).trim(), t(Lang::Fr, key).trim(), "{key:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn day_counts() {
+        assert_eq!(days(Lang::Fr, 1), "expire demain");
+        assert_eq!(days(Lang::Fr, 3), "expire dans 3 jours");
+        assert_eq!(days(Lang::En, 0), "expires today");
+        assert_eq!(days(Lang::En, -1), "expired 1 day ago");
+        assert_eq!(days(Lang::En, -4), "expired 4 days ago");
+    }
+
+    #[test]
+    fn summaries() {
+        assert_eq!(summary(Lang::En, 3, 0), "3 token(s), none needs attention.");
+        assert_eq!(summary(Lang::Fr, 3, 2), "3 jeton(s), 2 demandent votre attention.");
+    }
+}
