@@ -19,11 +19,19 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(crate::clipboard::Copier::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running Jeton");
+        .build(tauri::generate_context!())
+        .expect("error while building Jeton")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // A token copied from Jeton leaves with it, unless something else was copied since.
+                use tauri::Manager;
+                app.state::<crate::clipboard::Copier>().clear(None);
+            }
+        });
 }

@@ -182,6 +182,23 @@ pub fn scope_catalogue() -> Vec<jeton_core::github::scopes::ScopeNode> {
     jeton_core::github::scopes::scope_tree()
 }
 
+/// Copies a token's secret to the clipboard in Rust (it never reaches the web view),
+/// hidden from clipboard history. Returns the seconds until Jeton clears it (0: never),
+/// for "Copied — clears in 30 s".
+#[tauri::command]
+#[specta::specta]
+pub async fn copy_token(
+    state: State<'_, AppState>,
+    copier: State<'_, crate::clipboard::Copier>,
+    id: String,
+) -> Result<u32, ErrorPayload> {
+    let jeton = state.jeton()?;
+    let secret = jeton.secret_to_copy(&id).await.map_err(|e| state.fail(e))?;
+    let clear = jeton_core::clipboard::ClearAfter::default();
+    copier.copy(secret, clear).map_err(|e| state.fail(e))?;
+    Ok(clear.as_secs())
+}
+
 #[tauri::command]
 #[specta::specta]
 pub fn set_lang(state: State<'_, AppState>, lang: Lang) {

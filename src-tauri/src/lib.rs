@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod commands;
 
 /// The typed command surface shared by the app and the bindings exporter.
@@ -22,6 +23,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::delete_recovered,
         commands::export_backup,
         commands::import_backup,
+        commands::copy_token,
     ])
 }
 
