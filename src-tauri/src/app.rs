@@ -1,8 +1,7 @@
 //! The desktop app: window, state and commands.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use jeton_core::i18n::Lang;
 use jeton_core::service::Jeton;
 
 use crate::commands::AppState;
@@ -14,7 +13,7 @@ pub fn run() {
     if let Err(e) = &jeton {
         tracing::error!(code = e.code(), "Jeton could not start its core");
     }
-    let state = AppState { jeton, lang: Mutex::new(Lang::from_env()) };
+    let state = AppState::new(jeton);
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())

@@ -7,6 +7,7 @@ use jeton_core::health::{ImportSummary, VaultHealth};
 use jeton_core::i18n::Lang;
 use jeton_core::model::TokenView;
 use jeton_core::service::Jeton;
+use jeton_core::settings::{LangChoice, Settings};
 use jeton_core::ErrorPayload;
 use serde::Serialize;
 use specta::Type;
@@ -15,12 +16,23 @@ use tauri::State;
 
 pub struct AppState {
     pub jeton: Result<Arc<Jeton>, jeton_core::Error>,
-    pub lang: Mutex<Lang>,
+    /// The language chosen in the window (remembered in Jeton's settings).
+    pub lang: Mutex<LangChoice>,
 }
 
 impl AppState {
-    fn lang(&self) -> Lang {
+    /// The state for a core that may have failed to start, with the remembered language.
+    pub fn new(jeton: Result<Arc<Jeton>, jeton_core::Error>) -> AppState {
+        let choice = jeton.as_ref().map(|j| Settings::load(&j.config.data_dir).lang).unwrap_or_default();
+        AppState { jeton, lang: Mutex::new(choice) }
+    }
+
+    fn lang_choice(&self) -> LangChoice {
         *self.lang.lock().unwrap()
+    }
+
+    fn lang(&self) -> Lang {
+        self.lang_choice().resolve(Lang::from_env())
     }
 
     fn jeton(&self) -> Result<Arc<Jeton>, ErrorPayload> {
@@ -36,6 +48,7 @@ impl AppState {
 pub struct AppInfo {
     pub version: String,
     pub lang: Lang,
+    pub lang_choice: LangChoice,
     pub github_url: String,
     pub data_dir: String,
 }
@@ -47,7 +60,13 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
         Ok(j) => (j.config.default_host().key(), j.config.data_dir.display().to_string()),
         Err(_) => (String::new(), String::new()),
     };
-    AppInfo { version: env!("CARGO_PKG_VERSION").into(), lang: state.lang(), github_url, data_dir }
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        lang: state.lang(),
+        lang_choice: state.lang_choice(),
+        github_url,
+        data_dir,
+    }
 }
 
 #[tauri::command]
@@ -61,7 +80,7 @@ pub async fn keychain_status(state: State<'_, AppState>) -> Result<(), ErrorPayl
 #[specta::specta]
 pub async fn list_tokens(state: State<'_, AppState>) -> Result<Vec<TokenView>, ErrorPayload> {
     let jeton = state.jeton()?;
-    jeton.list().map_err(|e| state.fail(e))
+    jeton.list_checked(state.lang()).await.map_err(|e| state.fail(e))
 }
 
 #[tauri::command]
@@ -74,7 +93,7 @@ pub async fn add_token(
 ) -> Result<TokenView, ErrorPayload> {
     let jeton = state.jeton()?;
     let token = jeton_core::Secret::new(token);
-    jeton.add(&name, host.as_deref(), token.expose()).await.map_err(|e| state.fail(e))
+    jeton.add(&name, host.as_deref(), token.expose(), state.lang()).await.map_err(|e| state.fail(e))
 }
 
 #[tauri::command]
@@ -140,7 +159,7 @@ pub async fn adopt_recovered(
     host: Option<String>,
 ) -> Result<TokenView, ErrorPayload> {
     let jeton = state.jeton()?;
-    jeton.adopt_recovered(&id, &name, host.as_deref()).await.map_err(|e| state.fail(e))
+    jeton.adopt_recovered(&id, &name, host.as_deref(), state.lang()).await.map_err(|e| state.fail(e))
 }
 
 #[tauri::command]
@@ -175,6 +194,25 @@ pub async fn import_backup(state: State<'_, AppState>, json: String) -> Result<I
     jeton.import_backup(json).await.map_err(|e| state.fail(e))
 }
 
+/// Opens one of a token's pages (its SSO authorization, its settings) in the user's
+/// browser. Core names the URL and refuses one off the token's host; the web view
+/// itself may open no URL (see src-tauri/capabilities/default.json).
+#[tauri::command]
+#[specta::specta]
+pub async fn open_page(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    page: jeton_core::pages::Page,
+) -> Result<(), ErrorPayload> {
+    use tauri_plugin_opener::OpenerExt;
+    let jeton = state.jeton()?;
+    let url = jeton.page_url(&id, page).map_err(|e| state.fail(e))?;
+    let opened = tauri::async_runtime::spawn_blocking(move || app.opener().open_url(url, None::<&str>)).await;
+    let failed = |detail: String| state.fail(jeton_core::Error::Internal { detail });
+    opened.map_err(|e| failed(e.to_string()))?.map_err(|e| failed(format!("no browser could be started: {e}")))
+}
+
 /// The classic scopes as GitHub documents them: a tree with a sentence for each.
 #[tauri::command]
 #[specta::specta]
@@ -201,6 +239,21 @@ pub async fn copy_token(
 
 #[tauri::command]
 #[specta::specta]
-pub fn set_lang(state: State<'_, AppState>, lang: Lang) {
-    *state.lang.lock().unwrap() = lang;
+pub fn set_lang(state: State<'_, AppState>, choice: LangChoice) {
+    *state.lang.lock().unwrap() = choice;
+    if let Ok(j) = &state.jeton {
+        if let Err(e) = (Settings { lang: choice }).save(&j.config.data_dir) {
+            tracing::warn!(code = e.code(), "settings: the language choice could not be saved");
+        }
+    }
+}
+
+/// Restores the secret of a token whose keychain entry is gone, after GitHub confirms
+/// the pasted token is that token (same account, same host).
+#[tauri::command]
+#[specta::specta]
+pub async fn provide_secret(state: State<'_, AppState>, id: String, token: String) -> Result<TokenView, ErrorPayload> {
+    let jeton = state.jeton()?;
+    let token = jeton_core::Secret::new(token);
+    jeton.provide_secret(&id, token.expose(), state.lang()).await.map_err(|e| state.fail(e))
 }

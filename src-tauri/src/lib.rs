@@ -4,6 +4,8 @@ pub mod app;
 pub mod cli;
 pub mod clipboard;
 pub mod commands;
+#[cfg(test)]
+mod doubles;
 
 /// The typed command surface shared by the app and the bindings exporter.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
@@ -16,6 +18,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::recheck_all,
         commands::forget_token,
         commands::set_lang,
+        commands::provide_secret,
         commands::scope_catalogue,
         commands::vault_health,
         commands::reload_vault,
@@ -23,6 +26,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::delete_recovered,
         commands::export_backup,
         commands::import_backup,
+        commands::open_page,
         commands::copy_token,
     ])
 }

@@ -83,6 +83,28 @@ impl Jeton {
         Ok(view_of(&stored, Utc::now(), lang))
     }
 
+    /// Puts back the secret of a token whose keychain entry is gone, once GitHub says
+    /// the pasted token is that token: the same host (the record's, never another)
+    /// and the same account. Nothing is stored otherwise.
+    pub async fn provide_secret(&self, id: &str, input: &str, lang: Lang) -> Result<TokenView> {
+        let record = self.vault.find(id)?;
+        let parsed = token::parse(input)?;
+        let host = self.config.host(Some(&record.host))?;
+        let answer = match self.ask_host(&host, parsed.kind, &parsed.secret).await {
+            Err(e) if !matches!(e, crate::Error::NotCheckable) => return Err(e),
+            answer => answer,
+        };
+        let found = answer.as_ref().ok().and_then(|a| a.login.clone());
+        if let (Some(expected), Some(found)) = (&record.login, found) {
+            if *expected != found {
+                let on = |login: &str| format!("{login} ({})", host.key());
+                return Err(crate::Error::TokenMismatch { expected: on(expected), found: on(&found) });
+            }
+        }
+        let stored = self.vault.restore_secret_async(&record.id, parsed.secret).await?;
+        Ok(self.record_check(&stored, answer, lang))
+    }
+
     pub async fn delete_recovered(&self, id: &str) -> Result<()> {
         self.vault.delete_recovered_async(id).await
     }

@@ -14,7 +14,12 @@ export const commands = {
 	/**  Re-checks every token; each result is sent on `on_progress` as it finishes. */
 	recheckAll: (onProgress: Channel<RecheckProgress>) => typedError<TokenView[], ErrorPayload>(__TAURI_INVOKE("recheck_all", { onProgress })),
 	forgetToken: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("forget_token", { id })),
-	setLang: (lang: Lang) => __TAURI_INVOKE<void>("set_lang", { lang }),
+	setLang: (choice: LangChoice) => __TAURI_INVOKE<void>("set_lang", { choice }),
+	/**
+	 *  Restores the secret of a token whose keychain entry is gone, after GitHub confirms
+	 *  the pasted token is that token (same account, same host).
+	 */
+	provideSecret: (id: string, token: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("provide_secret", { id, token })),
 	/**  The classic scopes as GitHub documents them: a tree with a sentence for each. */
 	scopeCatalogue: () => __TAURI_INVOKE<ScopeNode[]>("scope_catalogue"),
 	/**  Read-only data, keychain trouble, recovered and missing secrets. */
@@ -30,20 +35,44 @@ export const commands = {
 	 */
 	exportBackup: () => typedError<string | null, ErrorPayload>(__TAURI_INVOKE("export_backup")),
 	importBackup: (json: string) => typedError<ImportSummary, ErrorPayload>(__TAURI_INVOKE("import_backup", { json })),
+	/**
+	 *  Opens one of a token's pages (its SSO authorization, its settings) in the user's
+	 *  browser. Core names the URL and refuses one off the token's host; the web view
+	 *  itself may open no URL (see src-tauri/capabilities/default.json).
+	 */
+	openPage: (id: string, page: Page) => typedError<null, ErrorPayload>(__TAURI_INVOKE("open_page", { id, page })),
+	/**
+	 *  Copies a token's secret to the clipboard in Rust (it never reaches the web view),
+	 *  hidden from clipboard history. Returns the seconds until Jeton clears it (0: never),
+	 *  for "Copied — clears in 30 s".
+	 */
+	copyToken: (id: string) => typedError<number, ErrorPayload>(__TAURI_INVOKE("copy_token", { id })),
 };
 
 /* Types */
 export type AppInfo = {
 	version: string,
 	lang: Lang,
+	lang_choice: LangChoice,
 	github_url: string,
 	data_dir: string,
 };
 
-/**  What crosses to the UI and out of `--json`: a stable code and a sentence. */
+/**  Every stable error code, exported to the UI as a typed union. */
+export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind";
+
+/**  The input an error is about, so that the UI shows it beside that field. */
+export type ErrorField = "name" | "token" | "host";
+
+/**
+ *  What crosses to the UI and out of `--json`: a stable code and a sentence, whether
+ *  trying the same thing again may help, and the input it is about.
+ */
 export type ErrorPayload = {
-	code: string,
+	code: ErrorCode,
 	message: string,
+	retryable: boolean,
+	field: ErrorField | null,
 };
 
 export type ImportSummary = {
@@ -57,10 +86,22 @@ export type ImportSummary = {
 
 export type Lang = "en" | "fr";
 
+/**  The language chosen in the window. */
+export type LangChoice = 
+/**  Follow the system's locale. */
+"system" | "en" | "fr";
+
 export type MissingToken = {
 	id: string,
 	name: string,
 };
+
+/**  Which of a token's pages to open. */
+export type Page = 
+/**  Where the user authorizes the token for an organization's SAML SSO. */
+"sso" | 
+/**  The token's settings on its host, where it is renewed or deleted. */
+"settings";
 
 /**  One token re-checked, and how far the run has come. */
 export type RecheckProgress = {
@@ -111,12 +152,41 @@ export type TokenView = {
 	status: TokenStatus,
 	sso_url: string | null,
 	error: ErrorPayload | null,
-	/**  Whole days left before expiry (negative once expired); `None` if it never expires. */
+	/**
+	 *  Calendar days from today to the expiry date in the local time zone (1 is
+	 *  tomorrow, 0 today, negative once expired); `None` when it never expires or
+	 *  GitHub no longer accepts it (its days no longer count).
+	 */
 	days_left: number | null,
+	/**  GitHub said this token has no expiry date. */
+	never_expires: boolean,
+	/**  When GitHub last gave a verdict on it. */
 	last_checked: string | null,
-	/**  Whether the user should do something about it (see `status::wants_attention`). */
+	/**
+	 *  The latest check could not reach GitHub: `status`, the expiry and
+	 *  `last_checked` are the last known ones and `error` says why it failed.
+	 */
+	unreachable: boolean,
+	/**  The keychain no longer holds this token's secret. */
+	secret_missing: boolean,
+	/**  How close its expiry is, for colour and words (see `status::urgency`). */
+	urgency: Urgency,
+	/**  Whether the user should do something about it (see `status::needs_attention`). */
 	needs_attention: boolean,
+	/**  The page on its host where the token is managed (renewed, deleted). */
+	settings_url: string | null,
 };
+
+/**  How close a token's end is: the one rule for colours and the tray's icon. */
+export type Urgency = 
+/**  Nothing to do about its expiry (far off, none, or no longer relevant). */
+"none" | 
+/**  Expires within the attention window (two weeks). */
+"soon" | 
+/**  Expires within the expiring window (a week). */
+"urgent" | 
+/**  Expired or no longer accepted. */
+"over";
 
 export type VaultHealth = {
 	/**  Why Jeton's data is read-only, when it is. */

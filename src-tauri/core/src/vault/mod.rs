@@ -42,6 +42,16 @@ pub use secret_store::{EntryLabel, MemoryStore, SecretStore};
 
 use crate::error::{Error, Result};
 use crate::model::TokenRecord;
+
+/// Writes a file of Jeton's atomically with mode 0600 (settings, exports).
+pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    private_file::write_atomic(path, bytes)
+}
+
+/// The storage error for a failed file operation.
+pub fn storage_error(e: &std::io::Error) -> Error {
+    private_file::storage(e)
+}
 use crate::secret::Secret;
 
 /// How long an async vault call waits for the keychain before `keychain_timeout`.

@@ -109,9 +109,13 @@ impl Vault {
     /// Puts a token's secret (back) in the keychain, e.g. for a token whose secret is
     /// missing; the metadata is unchanged.
     pub fn restore_secret(&self, id_or_name: &str, secret: &Secret) -> Result<TokenRecord> {
-        let t = self.begin()?;
-        let rec = t.doc.tokens[position(&t.doc, id_or_name)?].clone();
+        let mut t = self.begin()?;
+        let idx = position(&t.doc, id_or_name)?;
+        let mut rec = t.doc.tokens[idx].clone();
+        super::fingerprint::stamp(&mut t.doc, &mut rec, secret)?;
         self.secrets().set(&rec.id, secret)?;
+        t.doc.tokens[idx] = rec.clone();
+        self.save(&t.doc)?;
         self.label_entry(&rec);
         tracing::info!(id = %rec.id, "vault: secret restored");
         Ok(rec)
