@@ -198,8 +198,8 @@ export function installMockIpc(config) {
       fail("import_invalid", "not JSON");
     }
     if (!Array.isArray(doc?.tokens)) fail("import_invalid", "no tokens");
-    /** @type {{ added: string[], already_present: string[], renamed: [string, string][], without_secret: string[] }} */
-    const summary = { added: [], already_present: [], renamed: [], without_secret: [] };
+    /** @type {{ added: string[], already_present: string[], renamed: [string, string][], without_secret: string[], to_confirm: string[] }} */
+    const summary = { added: [], already_present: [], renamed: [], without_secret: [], to_confirm: [] };
     for (const rec of doc.tokens) {
       const here = state.tokens.find((t) => t.id === rec.id);
       if (here) {

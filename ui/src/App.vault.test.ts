@@ -284,6 +284,7 @@ describe("the ⋯ menu", () => {
         already_present: ["Kept"],
         renamed: [["Laptop", "Laptop (2)"]],
         without_secret: ["CI"],
+        to_confirm: ["Stolen"],
       },
     });
     await screen.findByTestId("empty-state");
@@ -297,6 +298,7 @@ describe("the ⋯ menu", () => {
     const rows = within(summary).getAllByTestId("import-row");
     expect(rows.map((r) => r.getAttribute("data-name"))).toEqual(["CI", "Laptop (2)"]);
     expect(summary.textContent?.match(/\bCI\b/g)).toHaveLength(1);
+    expect(within(summary).getByTestId("import-to-confirm")).toHaveTextContent("Stolen");
     expect(within(rows[0]).getByTestId("import-no-secret")).toHaveTextContent("no secret here");
     expect(within(rows[1]).getByTestId("import-renamed")).toHaveTextContent("was “Laptop”");
     expect(within(rows[1]).queryByTestId("import-no-secret")).not.toBeInTheDocument();

@@ -41,6 +41,10 @@ pub struct ImportSummary {
     pub renamed: Vec<(String, String)>,
     /// Imported tokens whose secret is not in this machine's keychain.
     pub without_secret: Vec<String>,
+    /// Imported tokens whose secret is in this keychain but whose host Jeton does not
+    /// send secrets to unasked: they stay under "Found in your keychain" until the user
+    /// names them there, seeing the host.
+    pub to_confirm: Vec<String>,
 }
 
 impl Jeton {
@@ -119,13 +123,42 @@ impl Jeton {
         self.vault.export_metadata_to(path)
     }
 
+    /// Imports metadata (never secrets). A record whose secret is already in this
+    /// keychain is bound to it only when its host is the default one (github.com, or
+    /// what replaces it) and GitHub, asked with the kind read from the secret itself,
+    /// accepts it; otherwise no request carries that secret and it stays recovered.
     pub async fn import_backup(&self, json: String) -> Result<ImportSummary> {
         let r = self.vault.import_metadata_async(json).await?;
-        Ok(ImportSummary {
+        let mut summary = ImportSummary {
             added: r.added,
             already_present: r.already_present,
             renamed: r.renamed.into_iter().map(|x| (x.from, x.to)).collect(),
             without_secret: r.without_secret,
-        })
+            to_confirm: vec![],
+        };
+        for held in r.held {
+            match self.bind_imported(&held).await {
+                Ok(name) => summary.added.push(name),
+                Err(e) => {
+                    tracing::info!(id = %held.id, code = e.code(), "import: secret left for the user to confirm");
+                    summary.to_confirm.push(held.name);
+                }
+            }
+        }
+        Ok(summary)
+    }
+
+    async fn bind_imported(&self, held: &crate::model::TokenRecord) -> Result<String> {
+        let default = self.config.default_host();
+        let host = self.config.host(Some(&held.host))?;
+        if host != default {
+            return Err(crate::Error::NotFound { name: held.name.clone() });
+        }
+        let secret = self.vault.secret_async(held).await?;
+        let parsed = token::parse(secret.expose())?;
+        let name = self.vault.unused_name(&held.name)?;
+        let record = self.first_check(held.id.clone(), &name, &host, &parsed).await?;
+        let stored = self.vault.name_recovered_async(&held.id, record).await?;
+        Ok(stored.name)
     }
 }

@@ -29,7 +29,11 @@ fn child_process() {
             let k: usize = writer.trim_start_matches("writer-").parse().unwrap();
             let v = Vault::new(Arc::new(MemoryStore::default()), MetadataStore::new(&dir));
             for i in 0..ADDS_EACH {
-                v.add(record(&format!("w{k}-{i}"), &format!("writer {k} token {i}")), &Secret::new(&format!("s{k}-{i}"))).unwrap();
+                v.add(
+                    record(&format!("w{k}-{i}"), &format!("writer {k} token {i}")),
+                    &Secret::new(format!("s{k}-{i}")),
+                )
+                .unwrap();
             }
         }
     }

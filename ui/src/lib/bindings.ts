@@ -82,6 +82,12 @@ export type ImportSummary = {
 	renamed: ([string, string])[],
 	/**  Imported tokens whose secret is not in this machine's keychain. */
 	without_secret: string[],
+	/**
+	 *  Imported tokens whose secret is in this keychain but whose host Jeton does not
+	 *  send secrets to unasked: they stay under "Found in your keychain" until the user
+	 *  names them there, seeing the host.
+	 */
+	to_confirm: string[],
 };
 
 export type Lang = "en" | "fr";

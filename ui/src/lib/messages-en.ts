@@ -219,6 +219,8 @@ export const en = {
   "import.renamedFrom": "was “{from}”",
   "import.withoutSecretHint":
     "Tokens marked “no secret here” keep their secret in the other machine’s keychain. Open one and choose “Provide the secret” to use it here.",
+  "import.toConfirm":
+    "Found in your keychain, not yet used: {names}. The file names a host Jeton sends nothing to unasked; name them under “Found in your keychain”, checking the host.",
   "import.already_one": "{n} token was already here and was left as it was.",
   "import.already_other": "{n} tokens were already here and were left as they were.",
   "import.nothing": "The file held no token.",

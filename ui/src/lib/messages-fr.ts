@@ -223,6 +223,8 @@ export const fr: Messages = {
   "import.renamedFrom": "anciennement « {from} »",
   "import.withoutSecretHint":
     "Les jetons marqués « pas de secret ici » gardent leur secret dans le trousseau de l’autre machine. Ouvrez-en un et choisissez « Fournir le secret » pour l’utiliser ici.",
+  "import.toConfirm":
+    "Trouvés dans votre trousseau, pas encore utilisés : {names}. Le fichier indique un hôte auquel Jeton n’envoie rien sans votre accord ; nommez-les sous « Trouvés dans votre trousseau », en vérifiant l’hôte.",
   "import.already_one": "{n} jeton était déjà là et n’a pas changé.",
   "import.already_other": "{n} jetons étaient déjà là et n’ont pas changé.",
   "import.nothing": "Le fichier ne contenait aucun jeton.",

@@ -131,7 +131,7 @@ describe("export and import", () => {
   });
 
   it("imports a file, keeps the summary and reloads list and health", async () => {
-    const summary = { added: ["a"], already_present: [], renamed: [], without_secret: ["a"] };
+    const summary = { added: ["a"], already_present: [], renamed: [], without_secret: ["a"], to_confirm: [] };
     const { backend } = fakeBackend({ importSummary: summary });
     const s = new AppStore(backend);
     await s.vault.importFile(new Blob(['{"tokens":[]}']));

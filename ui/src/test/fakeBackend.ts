@@ -15,7 +15,7 @@ import type {
   TokenView,
   VaultHealth,
 } from "../lib/backend";
-import { CATALOGUE } from "./catalogue";
+import { SCOPES, errorPayload } from "./doubles";
 
 /** Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them. */
 export function wantsAttention(t: Pick<TokenView, "status" | "days_left" | "secret_missing">): boolean {
@@ -65,13 +65,16 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
   };
 }
 
-/** An error as Rust sends it: with whether a retry may help and the field it is about. */
+/**
+ * An error as Rust sends it, with a test's own sentence: whether a retry may help and
+ * the field it is about are core's (generated, see doubles.ts) unless a test says.
+ */
 export function problem(
   code: ErrorPayload["code"],
   message: string,
   more: Partial<Pick<ErrorPayload, "retryable" | "field">> = {},
 ): ErrorPayload {
-  return { code, message, retryable: false, field: null, ...more };
+  return { ...errorPayload(code), message, ...more };
 }
 
 export const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data });
@@ -122,7 +125,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
     }),
     recheckToken: vi.fn(async (id: string) => {
       const t = tokens.find((x) => x.id === id);
-      return t ? ok(checked(t)) : err<TokenView>(problem("not_found", "gone"));
+      return t ? ok(checked(t)) : err<TokenView>(errorPayload("not_found", { name: id }));
     }),
     recheckAll: vi.fn(async (onProgress: (p: RecheckProgress) => void) => {
       if (opts.recheckAll) return opts.recheckAll(onProgress);
@@ -139,7 +142,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
       info.lang_choice = choice;
       info.lang = choice === "system" ? systemLang : choice;
     }),
-    scopeCatalogue: vi.fn(async () => opts.catalogue ?? CATALOGUE),
+    scopeCatalogue: vi.fn(async () => opts.catalogue ?? SCOPES),
     vaultHealth: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
     /** Reading the file again: the tests set what it now says through `health`. */
     reloadVault: vi.fn(async () => ok<VaultHealth>(structuredClone(health))),
@@ -157,13 +160,13 @@ export function fakeBackend(opts: FakeOptions = {}) {
     }),
     exportBackup: vi.fn(async (): Promise<Result<string | null, ErrorPayload>> => ok("/home/me/jeton-metadata.json")),
     importBackup: vi.fn(async (_json: string) =>
-      ok<ImportSummary>(opts.importSummary ?? { added: [], already_present: [], renamed: [], without_secret: [] }),
+      ok<ImportSummary>(opts.importSummary ?? { added: [], already_present: [], renamed: [], without_secret: [], to_confirm: [] }),
     ),
     provideSecret: vi.fn(async (id: string, secret: string) => {
       const r = opts.provide ? await opts.provide(id, secret) : null;
       if (r && r.status === "error") return r;
       const t = r?.data ?? tokens.find((x) => x.id === id);
-      if (!t) return err<TokenView>(problem("not_found", "gone"));
+      if (!t) return err<TokenView>(errorPayload("not_found", { name: id }));
       const back = token({ ...t, name: t.name ?? id, secret_missing: false, needs_attention: false });
       tokens = tokens.map((x) => (x.id === id ? back : x));
       health.missing = health.missing.filter((m) => m.id !== id);

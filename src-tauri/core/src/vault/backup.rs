@@ -30,7 +30,7 @@ struct ImportIn {
 }
 
 /// What an import did, by token name (as stored after the import).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ImportReport {
     pub added: Vec<String>,
     /// Ids this vault already had: the local metadata is kept as it is.
@@ -39,6 +39,11 @@ pub struct ImportReport {
     pub renamed: Vec<Renamed>,
     /// Tokens in the import whose secret is not in this machine's keychain.
     pub without_secret: Vec<String>,
+    /// Records whose id names a secret already in this keychain that no token uses: not
+    /// added, since the file alone must never decide where a secret is sent. The
+    /// service binds them after a check (see `Jeton::import_backup`).
+    #[serde(skip)]
+    pub held: Vec<TokenRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,7 +55,10 @@ pub struct Renamed {
 impl Vault {
     /// Every token's metadata as JSON, with a note that secrets stay in the keychain.
     pub fn export_metadata(&self) -> Result<String> {
-        let tokens = self.list()?;
+        let mut tokens = self.list()?;
+        for t in &mut tokens {
+            t.fingerprint = None; // keyed with this vault's key; meaningless elsewhere
+        }
         let out = ExportOut {
             format: EXPORT_FORMAT,
             version: CURRENT_VERSION,
@@ -85,6 +93,11 @@ impl Vault {
                 if !has_secret {
                     report.without_secret.push(local.name.clone());
                 }
+                continue;
+            }
+            rec.fingerprint = None; // another vault's key: it would never match here
+            if has_secret {
+                report.held.push(rec);
                 continue;
             }
             let name = free_name(&t.doc, &rec.name);

@@ -118,7 +118,9 @@ fn v3_record(rec: &mut Map<String, Value>) {
     let error = code.and_then(|code| {
         let e = match code.as_str() {
             "network" | "bad_response" => serde_json::json!({"code": code, "host": host, "detail": ""}),
-            "sso_required" => serde_json::json!({"code": code, "url": check.get("sso_url").cloned().unwrap_or(Value::Null)}),
+            "sso_required" => {
+                serde_json::json!({"code": code, "url": check.get("sso_url").cloned().unwrap_or(Value::Null)})
+            }
             "rate_limited" => serde_json::json!({"code": code, "retry_after_secs": null}),
             "keychain_unavailable" => serde_json::json!({"code": code, "detail": ""}),
             "token_invalid" | "token_expired" | "not_checkable" | "keychain_locked" | "keychain_timeout" => {
@@ -130,7 +132,10 @@ fn v3_record(rec: &mut Map<String, Value>) {
     });
     let status = check.get("status").and_then(Value::as_str).unwrap_or_default().to_owned();
     match error {
-        Some(e) if matches!(status.as_str(), "unreachable" | "rate_limited") || e["code"].as_str().is_some_and(|c| c.starts_with("keychain_")) => {
+        Some(e)
+            if matches!(status.as_str(), "unreachable" | "rate_limited")
+                || e["code"].as_str().is_some_and(|c| c.starts_with("keychain_")) =>
+        {
             let at = check.get("at").cloned().unwrap_or(Value::Null);
             rec.insert("last_failure".into(), serde_json::json!({"at": at, "error": e}));
             rec.insert("last_check".into(), Value::Null);
@@ -192,7 +197,7 @@ mod tests {
         assert!(offline.last_check.is_none());
         let failure = offline.last_failure.as_ref().unwrap();
         assert_eq!(failure.error.code(), "network");
-        assert_eq!(failure.error.message(crate::i18n::Lang::Fr).contains("ghe.example.com"), true);
+        assert!(failure.error.message(crate::i18n::Lang::Fr).contains("ghe.example.com"));
         let sso = by_name("sso");
         assert_eq!(sso.last_check.as_ref().unwrap().error.as_ref().unwrap().code(), "sso_required");
         let saved = serde_json::to_string(&doc).unwrap();

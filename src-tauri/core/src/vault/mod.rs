@@ -161,6 +161,11 @@ impl Vault {
         }
     }
 
+    /// `name`, or `name (2)`… whichever no token has yet.
+    pub fn unused_name(&self, name: &str) -> Result<String> {
+        Ok(free_name(&self.metadata().load()?, name))
+    }
+
     /// Finds a token by id or by name.
     pub fn find(&self, id_or_name: &str) -> Result<TokenRecord> {
         self.list()?

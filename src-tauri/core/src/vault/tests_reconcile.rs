@@ -63,8 +63,8 @@ fn without_listing_missing_secrets_are_still_found() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(NoListing(MemoryStore::default()));
     let v = Vault::new(store.clone(), MetadataStore::new(dir.path()));
-    v.add(record("a", "laptop"), &Secret::new(&format!("s{}", line!()))).unwrap();
-    v.add(record("b", "ci"), &Secret::new(&format!("s{}", line!()))).unwrap();
+    v.add(record("a", "laptop"), &Secret::new(format!("s{}", line!()))).unwrap();
+    v.add(record("b", "ci"), &Secret::new(format!("s{}", line!()))).unwrap();
     store.0.delete("b").unwrap();
     let r = v.reconcile().unwrap();
     assert!(!r.enumerated);
@@ -81,29 +81,47 @@ fn temp_files_left_by_a_killed_writer_are_removed() {
     assert!(!stale.exists());
 }
 
+/// A keychain whose first `set` is held until the test lets it go, telling the test
+/// when it is being held.
+struct Held {
+    inner: MemoryStore,
+    reached: std::sync::mpsc::Sender<()>,
+    release: Mutex<Option<std::sync::mpsc::Receiver<()>>>,
+}
+
+impl SecretStore for Held {
+    fn set(&self, a: &str, s: &Secret) -> Result<()> {
+        let release = self.release.lock().unwrap().take();
+        if let Some(release) = release {
+            let _ = self.reached.send(());
+            let _ = release.recv();
+        }
+        self.inner.set(a, s)
+    }
+    fn get(&self, a: &str) -> Result<Option<Secret>> {
+        self.inner.get(a)
+    }
+    fn delete(&self, a: &str) -> Result<()> {
+        self.inner.delete(a)
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn async_calls_time_out_and_the_work_still_ends_consistent() {
-    struct Slow(MemoryStore);
-    impl SecretStore for Slow {
-        fn set(&self, a: &str, s: &Secret) -> Result<()> {
-            std::thread::sleep(std::time::Duration::from_millis(400));
-            self.0.set(a, s)
-        }
-        fn get(&self, a: &str) -> Result<Option<Secret>> {
-            self.0.get(a)
-        }
-        fn delete(&self, a: &str) -> Result<()> {
-            self.0.delete(a)
-        }
-    }
+    let (reached_tx, reached) = std::sync::mpsc::channel();
+    let (release, release_rx) = std::sync::mpsc::channel();
+    let store = Held { inner: MemoryStore::default(), reached: reached_tx, release: Mutex::new(Some(release_rx)) };
     let dir = tempfile::tempdir().unwrap();
-    let v = Vault::new(Arc::new(Slow(MemoryStore::default())), MetadataStore::new(dir.path()))
-        .with_keychain_timeout(std::time::Duration::from_millis(50));
-    let e = v.add_async(record("a", "x"), Secret::new("s")).await.unwrap_err();
+    let v = Vault::new(Arc::new(store), MetadataStore::new(dir.path()));
+    let hasty = v.clone().with_keychain_timeout(std::time::Duration::from_millis(50));
+    let e = hasty.add_async(record("a", "x"), Secret::new("s")).await.unwrap_err();
     assert_eq!(e.code(), "keychain_timeout");
-    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    // The add goes on: it holds the vault's lock, its journal written, inside the keychain.
+    reached.recv_timeout(std::time::Duration::from_secs(30)).expect("the add reached the keychain");
+    release.send(()).unwrap();
+    // The next writer waits for that add to end, which it does by itself: nothing to resolve.
     let r = v.reconcile_async().await.unwrap();
-    assert!(r.recovered.is_empty() && r.missing.is_empty() && r.resolved.is_empty());
+    assert!(r.recovered.is_empty() && r.missing.is_empty() && r.resolved.is_empty(), "{r:?}");
     assert_eq!(v.find("x").unwrap().id, "a", "the add finished once the keychain answered");
     assert_eq!(v.secret_async(&v.find("x").unwrap()).await.unwrap().expose(), "s");
     assert_eq!(DEFAULT_KEYCHAIN_TIMEOUT, std::time::Duration::from_secs(120));
