@@ -58,7 +58,7 @@ test: test-deps lint rust-test ui-test ui-e2e e2e
 	@echo "make test: all checks passed"
 
 bindings: ui
-	JETON_WRITE_BINDINGS=1 $(CARGO) test --lib bindings -- --exact bindings::bindings_are_current
+	JETON_WRITE_BINDINGS=1 $(CARGO) test --lib -- --exact bindings::bindings_are_current doubles::tests::doubles_are_current
 
 bench: build
 	$(CARGO) run --release -p jeton-bench

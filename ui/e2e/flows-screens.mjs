@@ -78,7 +78,7 @@ for (const lang of LANGS) {
       await page.getByTestId("add-secret").fill(DUP);
       await page.getByTestId("add-submit").click();
       const dup = page.getByTestId("add-secret-error");
-      await expectText(dup, lang === "en" ? /already in Jeton as/ : /déjà dans Jeton sous le nom/, "duplicate at the token field");
+      await expectText(dup, lang === "en" ? /already saved as "/ : /déjà enregistré sous le nom « /, "duplicate at the token field");
       check((await visibleFraction(dup)) > 0.99, "the token's error is in view");
       await shot(page, `s-add-duplicate-${lang}-${size}`, false);
     });
@@ -162,7 +162,7 @@ flow("a missing secret is provided from the details", { tokens: "many", viewport
   await drawer.getByTestId("details-provide").click();
   await page.getByTestId("provide-secret").fill(OTHER);
   await page.getByTestId("provide-submit").click();
-  await expectText(page.getByTestId("provide-error"), /appartient à un autre compte/, "refused at the field");
+  await expectText(page.getByTestId("provide-error"), /appartient à hubot on github\.com, pas à octocat/, "refused at the field");
   check((await visibleFraction(page.getByTestId("provide-submit"))) > 0.99, "buttons in view");
   await shot(page, "s-provide-error-fr-640x480", false);
   await page.getByTestId("provide-secret").fill(VALID);

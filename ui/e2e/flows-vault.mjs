@@ -1,23 +1,14 @@
 // Flows: the vault's health (read-only data, recovered and missing secrets), the grants
 // drawer, export and import, the smallest window.
 
+import { errorPayload } from "./doubles.mjs";
 import { RECOVERED } from "./fixtures.mjs";
 import { VALID, check, expectText, flow, missingBadges, mock, openDetails, shot } from "./harness.mjs";
 
 // ---------------------------------------------------------------------------- vault health
 
-const READ_ONLY = {
-  en: {
-    code: "metadata_corrupt",
-    message:
-      "Jeton's file /home/ada/.local/share/jeton/tokens.json cannot be read; Jeton opens it read-only and will not overwrite it. A copy was kept as tokens.json.corrupt-1. Restore a backup or report the problem.",
-  },
-  fr: {
-    code: "metadata_corrupt",
-    message:
-      "Le fichier de Jeton /home/ada/.local/share/jeton/tokens.json est illisible ; Jeton l’ouvre en lecture seule et ne l’écrasera pas. Une copie a été gardée sous tokens.json.corrupt-1. Restaurez une sauvegarde ou signalez le problème.",
-  },
-};
+const CORRUPT = { path: "/home/ada/.local/share/jeton/tokens.json", backup: "tokens.json.corrupt-1", detail: "EOF at line 3" };
+const READ_ONLY = { en: errorPayload("metadata_corrupt", CORRUPT, "en"), fr: errorPayload("metadata_corrupt", CORRUPT, "fr") };
 
 flow("read-only data: a banner that stays, and changes are refused", { tokens: "many", health: { read_only: READ_ONLY.en } }, async (page) => {
   const banner = page.getByTestId("readonly-banner");

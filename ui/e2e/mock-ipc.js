@@ -12,6 +12,8 @@
  *   addDelayMs?: number,
  *   health?: { read_only?: any, keychain?: any, recovered?: string[], missing?: { id: string, name: string }[] },
  *   catalogue?: any[],
+ *   errors: Record<string, { retryable: boolean, field: string | null, message: { en: string, fr: string } }>,
+ *   commands?: string[],
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
  * }} MockConfig
@@ -40,50 +42,22 @@ export function installMockIpc(config) {
   const calls = [];
   /** The pages `open_page` was asked for, as `{id, page}`: Rust would open them. */
   const opened = [];
+  /** The tokens `copy_token` was asked to copy, by id. */
+  const copied = [];
   /** How the last "re-check all" went: messages delivered, and whether the command returned. */
   const recheck = { delivered: 0, returned: false };
-  w.__jeton = { calls, opened, state, recheck };
+  w.__jeton = { calls, opened, copied, state, recheck };
 
-  const msg = {
-    en: {
-      token_invalid: "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.",
-      network: "Could not reach https://api.github.com (connection timed out). Check your connection or the host's address, then try again.",
-      token_malformed: "This is not a valid GitHub token: it does not start like any GitHub token (ghp_, github_pat_, gho_, ghu_, ghs_, ghr_, or 40 hexadecimal characters). Copy the whole token from GitHub again.",
-      name_taken: (n) => `A token is already named "${n}". Choose another name.`,
-      keychain_locked: "The system keychain is locked. Unlock it (your login password), then try again.",
-      metadata_read_only: "Jeton's data is read-only (unreadable or newer file). No change is saved.",
-      import_invalid: (d) =>
-        `This file is not a Jeton export this version can read (${d}); nothing was imported. Choose a file exported by Jeton.`,
-      not_found: (n) => `No token or keychain entry is named "${n}".`,
-      token_duplicate: (n) => `This token is already in Jeton as “${n}”: the same secret is not kept twice. Use that one, or forget it first.`,
-      token_mismatch: (n) => `This token belongs to another account, not ${n}. Paste ${n}’s token, or add this one as a new token.`,
-    },
-    fr: {
-      token_invalid: "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.",
-      network: "Impossible de joindre https://api.github.com (délai dépassé). Vérifiez votre connexion ou l’adresse de l’hôte, puis réessayez.",
-      token_malformed: "Ce n’est pas un jeton GitHub valide : il ne commence pas comme un jeton GitHub. Copiez à nouveau le jeton entier depuis GitHub.",
-      name_taken: (n) => `Un jeton s’appelle déjà « ${n} ». Choisissez un autre nom.`,
-      keychain_locked: "Le trousseau du système est verrouillé. Déverrouillez-le (mot de passe de session), puis réessayez.",
-      metadata_read_only:
-        "Les données de Jeton sont en lecture seule (fichier illisible ou trop récent). Aucune modification n’est enregistrée.",
-      import_invalid: (d) =>
-        `Ce fichier n’est pas un export de Jeton lisible (${d}) ; rien n’a été importé. Choisissez un fichier exporté par Jeton.`,
-      not_found: (n) => `Aucun jeton ni entrée du trousseau ne s’appelle « ${n} ».`,
-      token_duplicate: (n) => `Ce jeton est déjà dans Jeton sous le nom « ${n} » : le même secret n’est pas gardé deux fois. Utilisez celui-là, ou oubliez-le d’abord.`,
-      token_mismatch: (n) => `Ce jeton appartient à un autre compte, pas à ${n}. Collez le jeton de ${n}, ou ajoutez celui-ci comme un nouveau jeton.`,
-    },
-  };
-  /** Which field each error is about, and which a retry may fix (as core says). */
-  const FIELD = { token_invalid: "token", token_malformed: "token", token_duplicate: "token", token_mismatch: "token", name_taken: "name" };
-  const RETRYABLE = ["network", "rate_limited", "keychain_locked"];
-  const fail = (code, arg) => {
-    const m = msg[state.lang][code];
-    throw {
-      code,
-      message: typeof m === "function" ? m(arg) : m,
-      retryable: RETRYABLE.includes(code),
-      field: FIELD[code] ?? null,
-    };
+  /**
+   * Throws what Rust would: the code's payload (generated from Rust, see doubles.mjs) in
+   * the current language, each `{param}` of its sentence filled from `params`.
+   * @param {string} code @param {Record<string, string>} [params]
+   */
+  const fail = (code, params = {}) => {
+    const e = config.errors[code];
+    if (!e) throw new Error(`mock IPC: Rust has no error code ${code}`);
+    const message = e.message[state.lang].replace(/\{(\w+)\}/g, (all, k) => params[k] ?? all);
+    throw { code, message, retryable: e.retryable, field: e.field };
   };
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -95,10 +69,10 @@ export function installMockIpc(config) {
   async function addToken({ name, host, token }) {
     await sleep(config.addDelayMs ?? 300);
     writable();
-    if (state.tokens.some((t) => t.name === name)) fail("name_taken", name);
-    if (token.startsWith("ghp_dup")) fail("token_duplicate", state.tokens[0]?.name ?? "?");
+    if (state.tokens.some((t) => t.name === name)) fail("name_taken", { name });
+    if (token.startsWith("ghp_dup")) fail("token_duplicate", { name: state.tokens[0]?.name ?? "?" });
     if (token.startsWith("ghp_bad")) fail("token_invalid");
-    if (token.startsWith("ghp_net")) fail("network");
+    if (token.startsWith("ghp_net")) fail("network", { host: "https://api.github.com", detail: "connection timed out" });
     if (!/^(ghp_[A-Za-z0-9]{36}|github_pat_\w{82})$/.test(token)) fail("token_malformed");
     const fine = token.startsWith("github_pat_");
     const expires = new Date(Date.now() + 90 * 86_400_000 + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -160,8 +134,8 @@ export function installMockIpc(config) {
   async function adoptRecovered({ id, name, host }) {
     await sleep(400);
     writable();
-    if (!state.health.recovered.includes(id)) fail("not_found", id);
-    if (state.tokens.some((t) => t.name === name)) fail("name_taken", name);
+    if (!state.health.recovered.includes(id)) fail("not_found", { name: id });
+    if (state.tokens.some((t) => t.name === name)) fail("name_taken", { name });
     const view = {
       id,
       name,
@@ -195,9 +169,9 @@ export function installMockIpc(config) {
     try {
       doc = JSON.parse(json);
     } catch {
-      fail("import_invalid", "not JSON");
+      fail("import_invalid", { detail: "not JSON" });
     }
-    if (!Array.isArray(doc?.tokens)) fail("import_invalid", "no tokens");
+    if (!Array.isArray(doc?.tokens)) fail("import_invalid", { detail: "no tokens" });
     /** @type {{ added: string[], already_present: string[], renamed: [string, string][], without_secret: string[], to_confirm: string[] }} */
     const summary = { added: [], already_present: [], renamed: [], without_secret: [], to_confirm: [] };
     for (const rec of doc.tokens) {
@@ -235,8 +209,8 @@ export function installMockIpc(config) {
     await sleep(300);
     writable();
     const t = state.tokens.find((x) => x.id === id);
-    if (!t) fail("not_found", id);
-    if (token.startsWith("ghp_other")) fail("token_mismatch", `${t.login ?? "?"}`);
+    if (!t) fail("not_found", { name: id });
+    if (token.startsWith("ghp_other")) fail("token_mismatch", { expected: `${t.login ?? "?"} on github.com`, found: "hubot on github.com" });
     Object.assign(t, { secret_missing: false, needs_attention: t.status !== "valid", last_checked: isoNow() });
     state.health.missing = state.health.missing.filter((m) => m.id !== id);
     return structuredClone(t);
@@ -265,7 +239,7 @@ export function installMockIpc(config) {
       case "recheck_token": {
         await sleep(400);
         const t = state.tokens.find((x) => x.id === args.id);
-        if (!t) throw { code: "not_found", message: "No such token." };
+        if (!t) fail("not_found", { name: args.id });
         t.last_checked = isoNow();
         return structuredClone(t);
       }
@@ -326,6 +300,12 @@ export function installMockIpc(config) {
         // Rust checks the page is on the token's host and opens it; the web view opens nothing.
         opened.push({ id: args.id, page: args.page });
         return null;
+      case "copy_token":
+        // Rust copies the secret (it never reaches the web view) and answers with the
+        // seconds until it clears the clipboard.
+        if (!state.tokens.some((t) => t.id === args.id)) fail("not_found", { name: args.id });
+        copied.push(args.id);
+        return 30;
       default:
         throw new Error(`mock IPC: unknown command ${cmd}`);
     }
@@ -347,6 +327,9 @@ export function installMockIpc(config) {
   w.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
     async invoke(cmd, args = {}) {
+      if (config.commands && !config.commands.includes(cmd) && !cmd.startsWith("plugin:")) {
+        throw new Error(`mock IPC: Rust has no command ${cmd}`);
+      }
       const sent = overIpc(args);
       const logged = { ...sent };
       if ("token" in logged) logged.token = "<redacted>";

@@ -6,7 +6,7 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { CATALOGUE } from "./catalogue.mjs";
+import { DOUBLES, commandsTheMockLacks } from "./doubles.mjs";
 import { manyTokens, view } from "./fixtures.mjs";
 import { TIMEOUT, check, dist, flows, serve, shot, shots } from "./harness.mjs";
 import { installMockIpc } from "./mock-ipc.js";
@@ -24,6 +24,8 @@ async function main() {
   });
   await mkdir(shots, { recursive: true });
   for (const f of await readdir(shots)) if (f.startsWith("fail-")) await rm(join(shots, f));
+  const lacking = await commandsTheMockLacks();
+  if (lacking.length) throw new Error(`mock-ipc.js has no stand-in for the Rust commands ${lacking.join(", ")}`);
   const server = await serve(dist);
   const browser = await chromium.launch({
     executablePath,
@@ -68,7 +70,9 @@ async function main() {
         keychainFailures: f.opts.keychainFailures ?? 0,
         addDelayMs: f.opts.addDelayMs,
         health: f.opts.health,
-        catalogue: CATALOGUE,
+        catalogue: DOUBLES.scopes,
+        errors: DOUBLES.errors,
+        commands: DOUBLES.commands,
         recheckDelayMs: f.opts.recheckDelayMs,
         recheckPatches: f.opts.recheckPatches,
       });

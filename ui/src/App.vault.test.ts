@@ -7,6 +7,7 @@ import App from "./App.svelte";
 import type { ErrorPayload, RecheckProgress, Result, TokenView } from "./lib/backend";
 import { fakeBackend, ok, token, problem } from "./test/fakeBackend";
 import { renderApp } from "./test/renderApp";
+import { SCOPES } from "./test/doubles";
 
 const setup = renderApp;
 
@@ -181,7 +182,7 @@ describe("grants in the drawer", () => {
       ["read:org", "true"],
       ["gist", "false"],
     ]);
-    expect(tree).toHaveTextContent("Contrôle total des organisations.");
+    expect(tree).toHaveTextContent(SCOPES.find((s) => s.name === "admin:org")!.description_fr);
     expect(tree.querySelector('[data-scope="read:org"]')).toHaveTextContent("inclus");
     expect(backend.scopeCatalogue).toHaveBeenCalledTimes(1);
   });

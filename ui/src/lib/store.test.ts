@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppStore } from "./store.svelte";
 import { fakeBackend, token, problem } from "../test/fakeBackend";
+import { errorPayload } from "../test/doubles";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -64,7 +65,7 @@ describe("AppStore", () => {
     await s.recheck("a");
     expect(s.tokens[0].last_checked).not.toBeNull();
     await s.recheck("missing");
-    expect(s.notice).toMatchObject({ tone: "error", text: "gone" });
+    expect(s.notice).toMatchObject({ tone: "error", text: errorPayload("not_found", { name: "missing" }).message });
     expect(s.checking).toEqual([]);
   });
 

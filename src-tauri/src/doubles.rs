@@ -1,0 +1,152 @@
+//! What the UI's test doubles (the Playwright IPC mock, the Vitest fake back end) need
+//! from Rust, generated as the bindings are into `ui/src/test/generated/doubles.json`:
+//! the command names, every error code with the payload core sends (its sentence in
+//! English and French, whether it is retryable, the field it is about) and the scope
+//! catalogue. Sentences are rendered for sample parameters written `{name}`, `{host}`...,
+//! which the doubles fill in. The test fails when the file is stale; `make bindings`
+//! (`JETON_WRITE_BINDINGS=1`) rewrites it.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use jeton_core::error::{Error, ErrorCode, HostRule, MalformedRule};
+use jeton_core::github::permissions::Section;
+use jeton_core::github::request::{RequestKind, RequestOption};
+use jeton_core::i18n::Lang;
+use serde_json::{json, Value};
+
+/// Where the generated file lives, from the workspace root.
+pub const PATH: &str = "ui/src/test/generated/doubles.json";
+
+/// A sample of the error behind `code`, with placeholders for its text parameters.
+fn sample(code: ErrorCode) -> Option<Error> {
+    let p = |name: &str| format!("{{{name}}}");
+    use ErrorCode as C;
+    Some(match code {
+        C::TokenMalformed => Error::TokenMalformed { rule: MalformedRule::UnknownPrefix },
+        C::TokenInvalid => Error::TokenInvalid,
+        C::TokenExpired => Error::TokenExpired,
+        C::SsoRequired => Error::SsoRequired { url: Some(p("url")) },
+        C::RateLimited => Error::RateLimited { retry_after_secs: None },
+        C::Network => Error::Network { host: p("host"), detail: p("detail") },
+        C::BadResponse => Error::BadResponse { host: p("host"), detail: p("detail") },
+        C::HostInvalid => Error::HostInvalid { url: Some(p("url")), reason: HostRule::Scheme },
+        C::KeychainUnavailable => Error::KeychainUnavailable { detail: p("detail") },
+        C::KeychainLocked => Error::KeychainLocked,
+        C::KeychainTimeout => Error::KeychainTimeout,
+        C::SecretMissing => Error::SecretMissing { name: p("name") },
+        C::NotFound => Error::NotFound { name: p("name") },
+        C::NameTaken => Error::NameTaken { name: p("name") },
+        C::NameInvalid => Error::NameInvalid,
+        C::MetadataCorrupt => {
+            Error::MetadataCorrupt { path: p("path"), backup: Some(p("backup")), detail: p("detail") }
+        }
+        C::MetadataTooNew => Error::MetadataTooNew { path: p("path"), found: 9, supported: 3 },
+        C::MetadataReadOnly => Error::MetadataReadOnly,
+        C::Storage => Error::Storage { detail: p("detail") },
+        C::ImportInvalid => Error::ImportInvalid { detail: p("detail") },
+        C::NotCheckable => Error::NotCheckable,
+        C::TokenDuplicate => Error::TokenDuplicate { name: p("name") },
+        C::TokenMismatch => Error::TokenMismatch { expected: p("expected"), found: p("found") },
+        C::Internal => Error::Internal { detail: p("detail") },
+        C::CertificateUntrusted => Error::CertificateUntrusted { host: p("host") },
+        C::LoginLockedOut => Error::LoginLockedOut { host: p("host") },
+        C::ClipboardUnavailable => Error::ClipboardUnavailable { detail: p("detail") },
+        C::PageRefused => Error::PageRefused { url: Some(p("url")), host: p("host") },
+        C::RequestNameInvalid => Error::RequestNameInvalid,
+        C::RequestNameTooLong => Error::RequestNameTooLong { length: 50, max: 40 },
+        C::RequestDescriptionTooLong => Error::RequestDescriptionTooLong { length: 300, max: 255 },
+        C::RequestExpiryInvalid => Error::RequestExpiryInvalid { given: p("given") },
+        C::RequestOwnerInvalid => Error::RequestOwnerInvalid { owner: p("owner") },
+        C::RequestPermissionUnknown => Error::RequestPermissionUnknown { key: p("key") },
+        C::RequestLevelNotAllowed => {
+            Error::RequestLevelNotAllowed { key: p("key"), level: p("level"), allowed: vec!["read".into()] }
+        }
+        C::RequestPermissionsConflict => {
+            Error::RequestPermissionsConflict { account: p("account"), organization: p("organization") }
+        }
+        C::RequestPermissionWrongOwner => {
+            Error::RequestPermissionWrongOwner { key: p("key"), section: Section::Organization }
+        }
+        C::RequestScopeUnknown => Error::RequestScopeUnknown { scope: p("scope") },
+        C::RequestOptionNotForKind => {
+            Error::RequestOptionNotForKind { option: RequestOption::Scopes, kind: RequestKind::FineGrained }
+        }
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+/// The names the IPC knows the commands by, as the bindings invoke them.
+fn command_names() -> Vec<String> {
+    /// A bindings "language" that only keeps the command names.
+    struct Names(Arc<Mutex<Vec<String>>>);
+    impl tauri_specta::LanguageExt for Names {
+        type Error = std::io::Error;
+        fn export(self, cfg: &tauri_specta::BuilderConfiguration, _: &std::path::Path) -> Result<(), Self::Error> {
+            let mut names = self.0.lock().expect("names");
+            names.extend(cfg.commands.iter().map(|f| f.name().to_string()));
+            Ok(())
+        }
+    }
+    let names = Arc::new(Mutex::new(vec![]));
+    crate::specta_builder().export(Names(names.clone()), std::path::Path::new("")).expect("command names");
+    let names = names.lock().expect("names").clone();
+    names
+}
+
+/// The file's content.
+pub fn generate() -> String {
+    let mut errors = BTreeMap::new();
+    for &code in ErrorCode::ALL {
+        let e = sample(code).unwrap_or_else(|| panic!("no sample for {code:?}: add one to src-tauri/src/doubles.rs"));
+        let (en, fr) = (e.payload(Lang::En), e.payload(Lang::Fr));
+        errors.insert(
+            code.as_str(),
+            json!({
+                "retryable": en.retryable,
+                "field": en.field,
+                "message": { "en": en.message, "fr": fr.message },
+            }),
+        );
+    }
+    let doc: Value = json!({
+        "generated": "By `make bindings` from src-tauri/src/doubles.rs. Do not edit.",
+        "commands": command_names(),
+        "errors": errors,
+        "scopes": jeton_core::github::scopes::scope_tree(),
+    });
+    serde_json::to_string_pretty(&doc).expect("JSON") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails when the committed doubles differ from what Rust says now; `make bindings`
+    /// rewrites them.
+    #[test]
+    fn doubles_are_current() {
+        let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
+        let fresh = generate();
+        if std::env::var_os("JETON_WRITE_BINDINGS").is_some() {
+            std::fs::create_dir_all(committed.parent().expect("parent")).expect("create dir");
+            std::fs::write(&committed, &fresh).expect("write doubles");
+            return;
+        }
+        let old = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(old == fresh, "{PATH} is out of date with Rust: run `make bindings`");
+    }
+
+    #[test]
+    fn every_code_has_a_sentence_in_both_languages_and_the_commands_are_listed() {
+        let doc: Value = serde_json::from_str(&generate()).expect("JSON");
+        for code in ErrorCode::ALL {
+            let m = &doc["errors"][code.as_str()]["message"];
+            assert!(m["en"].as_str().is_some_and(|s| !s.is_empty()) && m["fr"] != m["en"], "{code:?}: {m}");
+        }
+        let names = doc["commands"].as_array().expect("commands");
+        assert!(names.iter().any(|n| n == "add_token") && names.iter().any(|n| n == "scope_catalogue"), "{names:?}");
+        assert_eq!(doc["scopes"][0]["name"], "repo");
+    }
+}

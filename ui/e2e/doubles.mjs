@@ -1,0 +1,50 @@
+// What Rust says, for the mocked IPC and the flows: ../src/test/generated/doubles.json,
+// written by `make bindings` from src-tauri/src/doubles.rs (a Rust test fails when it
+// is stale): the command names, every error's payload in English and French, the
+// scope catalogue.
+
+import { readFileSync } from "node:fs";
+import { installMockIpc } from "./mock-ipc.js";
+
+/**
+ * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, message: { en: string, fr: string } }} GeneratedError
+ * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[] }}
+ */
+export const DOUBLES = JSON.parse(readFileSync(new URL("../src/test/generated/doubles.json", import.meta.url), "utf8"));
+
+/**
+ * The payload Rust sends for `code`, in `lang`, each `{param}` of its sentence filled
+ * from `params`.
+ * @param {import("../src/lib/bindings").ErrorCode} code
+ * @param {Record<string, string>} [params]
+ * @param {"en" | "fr"} [lang]
+ */
+export function errorPayload(code, params = {}, lang = "en") {
+  const e = DOUBLES.errors[code];
+  const message = e.message[lang].replace(/\{(\w+)\}/g, (all, k) => params[k] ?? all);
+  return { code, message, retryable: e.retryable, field: e.field };
+}
+
+/**
+ * The Rust commands the mocked IPC has no stand-in for: it runs the mock outside a page
+ * and sends it each command.
+ * @returns {Promise<string[]>}
+ */
+export async function commandsTheMockLacks() {
+  const g = /** @type {any} */ (globalThis);
+  g.window = {};
+  try {
+    installMockIpc({ lang: "en", tokens: [], errors: DOUBLES.errors, commands: DOUBLES.commands, addDelayMs: 0 });
+    const lacking = [];
+    for (const cmd of DOUBLES.commands) {
+      try {
+        await g.window.__TAURI_INTERNALS__.invoke(cmd, {});
+      } catch (e) {
+        if (String(e?.message ?? "").includes("unknown command")) lacking.push(cmd);
+      }
+    }
+    return lacking;
+  } finally {
+    delete g.window;
+  }
+}
