@@ -42,9 +42,4 @@ fuzz_target!(|data: &[u8]| {
     let _ = rl.wait_until_reset(chrono::Utc::now());
 
     let _ = headers::retry_after(value);
-
-    for set in headers::parse_accepted_permissions(value) {
-        assert!(!set.is_empty());
-        assert!(set.iter().all(|(k, v)| !k.is_empty() && !v.is_empty() && !k.contains([',', ';', '='])));
-    }
 });

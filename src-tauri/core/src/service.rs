@@ -43,7 +43,9 @@ impl Jeton {
     /// Checks a token: its format offline, then (unless `offline`) `GET /user`. A token
     /// that is not well formed is shown with the rule it broke and nothing about expiry.
     pub async fn check(&self, input: &str, host: Option<&str>, offline: bool, lang: Lang) -> CheckOutcome {
-        let host_key = host.map(str::to_owned).unwrap_or_else(|| self.config.default_host().key());
+        // The host as core resolves it; a refused one is not repeated (it may be a
+        // token pasted in the wrong place).
+        let host_key = self.config.host(host).map(|h| h.key()).unwrap_or_default();
         let parsed = match token::parse(input) {
             Ok(p) => p,
             Err(e) => return CheckOutcome { view: unstored_view(host_key, None, Some(&e), lang), ok: false },
@@ -53,7 +55,9 @@ impl Jeton {
         }
         let host = match self.config.host(host) {
             Ok(h) => h,
-            Err(e) => return CheckOutcome { view: unstored_view(host_key, Some(parsed.kind), Some(&e), lang), ok: false },
+            Err(e) => {
+                return CheckOutcome { view: unstored_view(host_key, Some(parsed.kind), Some(&e), lang), ok: false }
+            }
         };
         let now = Utc::now();
         let mut record = TokenRecord::new(String::new(), String::new(), host.key(), parsed.kind, now);
@@ -82,7 +86,13 @@ impl Jeton {
     /// The record of a token about to be stored, from GitHub's first answer about it.
     /// A token GitHub cannot check (a refresh token) is kept with what its format says;
     /// any other refusal stops here, before anything is stored.
-    pub(crate) async fn first_check(&self, id: String, name: &str, host: &Host, parsed: &token::ParsedToken) -> Result<TokenRecord> {
+    pub(crate) async fn first_check(
+        &self,
+        id: String,
+        name: &str,
+        host: &Host,
+        parsed: &token::ParsedToken,
+    ) -> Result<TokenRecord> {
         let now = Utc::now();
         let result = self.ask_host(host, parsed.kind, &parsed.secret).await;
         if let Err(e) = &result {
@@ -206,10 +216,8 @@ pub(crate) fn apply_check(config: &Config, r: &mut TokenRecord, result: &Result<
             if !user.expiry_unparsable {
                 r.expires_at = user.expires_at;
             }
-            let (status, sso_url) = config
-                .host(Some(&r.host))
-                .map(|h| status_of_user(user, &h))
-                .unwrap_or((TokenStatus::Valid, None));
+            let (status, sso_url) =
+                config.host(Some(&r.host)).map(|h| status_of_user(user, &h)).unwrap_or((TokenStatus::Valid, None));
             r.last_check = Some(CheckRecord { at: now, status, sso_url, error: None });
             r.last_failure = None;
         }
@@ -236,6 +244,7 @@ fn unstored_view(host: String, kind: Option<TokenKind>, error: Option<&Error>, l
         well_formed: kind.is_some(),
         login: None,
         scopes: None,
+        grants: None,
         permissions: None,
         expires_at: None,
         status,
@@ -264,7 +273,7 @@ pub(crate) fn status_of_user(user: &TokenCheck, host: &Host) -> (TokenStatus, Op
 }
 
 /// The status a check error stands for.
-pub fn status_for_error(e: &Error) -> TokenStatus {
+pub(crate) fn status_for_error(e: &Error) -> TokenStatus {
     match e {
         Error::TokenInvalid | Error::TokenMalformed { .. } => TokenStatus::Invalid,
         Error::TokenExpired => TokenStatus::Expired,

@@ -53,7 +53,7 @@ pub fn days_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
 }
 
 /// [`days_left`] in a given time zone (tests use several).
-pub fn days_left_in<Tz: TimeZone>(tz: &Tz, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+pub(crate) fn days_left_in<Tz: TimeZone>(tz: &Tz, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     let end = expires_at.with_timezone(tz).date_naive();
     let today = now.with_timezone(tz).date_naive();
     (end - today).num_days()
@@ -63,7 +63,7 @@ pub fn days_left_in<Tz: TimeZone>(tz: &Tz, expires_at: DateTime<Utc>, now: DateT
 /// as a wrong one, so the expiry Jeton recorded decides between expired and invalid.
 /// A check that got no verdict (unreachable, rate limited) leaves the last verdict in
 /// place; only a token never checked shows that failure as its status.
-pub fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
+pub(crate) fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
     if record.expires_at.is_some_and(|exp| exp <= now) {
         return TokenStatus::Expired;
     }
@@ -83,7 +83,7 @@ pub fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus {
 }
 
 /// How a stored token looks now, with its sentences in `lang`.
-pub fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> TokenView {
+pub(crate) fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> TokenView {
     let check = record.last_check.as_ref();
     let status = status_of(record, now);
     let days = match status {
@@ -104,6 +104,7 @@ pub fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> TokenVie
         well_formed: true,
         login: record.login.clone(),
         scopes: record.scopes.clone(),
+        grants: record.scopes.as_deref().map(crate::github::grants::grant_tree),
         permissions: record.permissions.clone(),
         expires_at: record.expires_at.map(rfc3339),
         status,
@@ -121,7 +122,7 @@ pub fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> TokenVie
 }
 
 /// The same view, for a token whose secret is no longer in the keychain.
-pub fn with_secret_missing(mut view: TokenView) -> TokenView {
+pub(crate) fn with_secret_missing(mut view: TokenView) -> TokenView {
     view.secret_missing = true;
     view.needs_attention = true;
     view

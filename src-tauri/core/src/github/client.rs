@@ -23,6 +23,7 @@
 
 mod cache;
 mod kinds;
+mod listing;
 mod logins;
 mod transport;
 
@@ -41,6 +42,7 @@ use crate::error::{Error, Result};
 use crate::secret::Secret;
 use cache::EtagCache;
 pub use kinds::{InstallationCheck, TokenCheck};
+pub use listing::{Account, Repository};
 pub use logins::LOCKOUT_PAUSE;
 use transport::status_detail;
 pub use transport::MAX_ATTEMPTS;
@@ -150,7 +152,8 @@ impl GitHubClient {
     }
 
     /// Shorter backoff, for tests.
-    pub fn with_retry_base(mut self, base: Duration) -> Self {
+    #[cfg(test)]
+    pub(crate) fn with_retry_base(mut self, base: Duration) -> Self {
         self.opts.retry_base = base;
         self
     }

@@ -5,7 +5,6 @@
 //!
 //! Every parser refuses values longer than [`MAX_HEADER_LEN`] bytes up front.
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
@@ -98,7 +97,8 @@ pub fn parse_scopes(value: &str) -> Vec<String> {
 
 /// [`parse_scopes`] then [`super::scopes::normalize_scopes`]: implied child scopes
 /// and duplicates dropped, as GitHub stores them.
-pub fn parse_normalized_scopes(value: &str) -> Vec<String> {
+#[cfg(test)]
+pub(crate) fn parse_normalized_scopes(value: &str) -> Vec<String> {
     super::scopes::normalize_scopes(&parse_scopes(value))
 }
 
@@ -213,7 +213,7 @@ impl RateLimit {
     }
 
     /// Whether the window is used up (`remaining` is 0).
-    pub fn is_exhausted(&self) -> bool {
+    pub(crate) fn is_exhausted(&self) -> bool {
         self.remaining == Some(0)
     }
 
@@ -253,7 +253,7 @@ pub fn retry_after(value: &str) -> Option<Duration> {
 }
 
 /// [`retry_after`] with the current time given, for tests and callers with a clock.
-pub fn retry_after_at(value: &str, now: DateTime<Utc>) -> Option<Duration> {
+pub(crate) fn retry_after_at(value: &str, now: DateTime<Utc>) -> Option<Duration> {
     if value.len() > 100 {
         return None;
     }
@@ -277,34 +277,6 @@ fn parse_http_date(v: &str) -> Option<DateTime<Utc>> {
         return Some(d.and_utc());
     }
     NaiveDateTime::parse_from_str(&normalized, "%a %b %e %H:%M:%S %Y").ok().map(|d| d.and_utc())
-}
-
-// ---------------------------------------------------------------------------------
-// X-Accepted-GitHub-Permissions
-
-/// Reads `X-Accepted-GitHub-Permissions`: alternative sets separated by `;`, each a
-/// comma-separated list of `permission=level`. Any one whole set is enough.
-/// `"pull_requests=read,contents=read; issues=read"` gives
-/// `[[(pull_requests, read), (contents, read)], [(issues, read)]]`. Items without
-/// `=` or with an empty side are dropped, then empty sets; repeated sets are kept once.
-pub fn parse_accepted_permissions(value: &str) -> Vec<Vec<(String, String)>> {
-    if too_long(value) {
-        return Vec::new();
-    }
-    let mut seen = HashSet::new();
-    value
-        .split(';')
-        .map(|set| {
-            set.split(',')
-                .filter_map(|item| {
-                    let (k, v) = item.split_once('=')?;
-                    let (k, v) = (k.trim(), v.trim());
-                    (!k.is_empty() && !v.is_empty()).then(|| (k.to_owned(), v.to_owned()))
-                })
-                .collect::<Vec<_>>()
-        })
-        .filter(|set| !set.is_empty() && seen.insert(set.clone()))
-        .collect()
 }
 
 #[cfg(test)]
@@ -506,21 +478,6 @@ mod tests {
         }
         assert_eq!(retry_after("30"), Some(Duration::from_secs(30)));
     }
-
-    #[test]
-    fn accepted_permissions() {
-        let p = |k: &str, v: &str| (k.to_owned(), v.to_owned());
-        assert_eq!(
-            parse_accepted_permissions("pull_requests=read,contents=read; issues=read"),
-            vec![vec![p("pull_requests", "read"), p("contents", "read")], vec![p("issues", "read")]]
-        );
-        assert_eq!(
-            parse_accepted_permissions("contents=write; contents=write,workflows=write"),
-            vec![vec![p("contents", "write")], vec![p("contents", "write"), p("workflows", "write")]]
-        );
-        assert_eq!(parse_accepted_permissions(" a = read ,junk,=x,b=; ;a=read;"), vec![vec![p("a", "read")]]);
-        assert!(parse_accepted_permissions("").is_empty());
-    }
 }
 
 #[cfg(test)]
@@ -536,7 +493,6 @@ mod prop_tests {
         let _ = parse_sso(s);
         let _ = RateLimit::from_lookup(|_| Some(s.to_owned()));
         let _ = retry_after_at(s, Utc::now());
-        let _ = parse_accepted_permissions(s);
     }
 
     proptest! {
@@ -575,7 +531,7 @@ mod prop_tests {
                 prop_assert!(!scope.is_empty() && !scope.contains(',') && !scope.contains(char::is_whitespace));
             }
             let normalized = parse_normalized_scopes(&s);
-            let unique: HashSet<&String> = normalized.iter().collect();
+            let unique: std::collections::HashSet<&String> = normalized.iter().collect();
             prop_assert_eq!(unique.len(), normalized.len());
         }
     }

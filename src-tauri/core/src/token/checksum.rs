@@ -5,7 +5,7 @@
 const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// Base62 of `n`, left-padded with '0' to at least `width` digits.
-pub fn encode_base62(mut n: u64, width: usize) -> String {
+pub(crate) fn encode_base62(mut n: u64, width: usize) -> String {
     let mut digits = Vec::with_capacity(width.max(11));
     while n > 0 {
         digits.push(ALPHABET[(n % 62) as usize]);
@@ -19,6 +19,6 @@ pub fn encode_base62(mut n: u64, width: usize) -> String {
 }
 
 /// The 6-character checksum GitHub appends to `random`.
-pub fn checksum_of(random: &str) -> String {
+pub(crate) fn checksum_of(random: &str) -> String {
     encode_base62(u64::from(crc32fast::hash(random.as_bytes())), 6)
 }

@@ -12,7 +12,7 @@
 
 mod checksum;
 
-pub use checksum::{checksum_of, encode_base62};
+pub(crate) use checksum::checksum_of;
 
 use crate::error::{Error, MalformedRule, Result};
 use crate::model::TokenKind;
@@ -78,7 +78,8 @@ pub fn prefix_of(kind: TokenKind) -> Option<&'static str> {
 /// Builds a 40-character `gh?_` token from its 30-character random part, appending
 /// the checksum (for fakes and tests). `None` for kinds without that layout, or when
 /// `random` is not 30 ASCII alphanumerics.
-pub fn with_checksum(kind: TokenKind, random: &str) -> Option<String> {
+#[cfg(test)]
+pub(crate) fn with_checksum(kind: TokenKind, random: &str) -> Option<String> {
     let prefix = CHECKSUMMED.iter().find(|(_, c)| *c == kind).map(|(p, _)| *p)?;
     if random.len() != RANDOM_LEN || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
@@ -108,6 +109,16 @@ pub fn parse(input: &str) -> Result<ParsedToken> {
     let leading_text = &input[..input.len() - input.trim_start().len()];
     let trimmed = Trimmed { leading: leading_text.chars().count(), trailing: trailing_text.chars().count() };
     Ok(ParsedToken { kind, secret: Secret::new(body), trimmed })
+}
+
+/// Whether `text` may hold a token, whole or in part: a GitHub token prefix anywhere
+/// (in any case), or a word that is a well-formed token (a legacy one is 40 hex
+/// digits). Where a token does not belong (a host), such text is neither used nor
+/// repeated.
+pub(crate) fn may_hold_token(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    CHECKSUMMED.iter().map(|(p, _)| *p).chain([FINE_GRAINED_PREFIX]).any(|p| lower.contains(p))
+        || text.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| parse(w).is_ok())
 }
 
 fn malformed<T>(rule: MalformedRule) -> Result<T> {

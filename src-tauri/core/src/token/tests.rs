@@ -1,3 +1,4 @@
+use super::checksum::encode_base62;
 use super::*;
 
 // Public example (docs/github.md#checksums; checksum 937837982 -> 11T4V4); not a live token.

@@ -47,36 +47,31 @@ impl Vault {
         self.run(move |v| v.secret(&record)).await
     }
 
-    pub async fn rename_async(&self, id_or_name: &str, new_name: &str) -> Result<TokenRecord> {
-        let (id, name) = (id_or_name.to_owned(), new_name.to_owned());
-        self.run(move |v| v.rename(&id, &name)).await
-    }
-
-    pub async fn restore_secret_async(&self, id_or_name: &str, secret: Secret) -> Result<TokenRecord> {
+    pub(crate) async fn restore_secret_async(&self, id_or_name: &str, secret: Secret) -> Result<TokenRecord> {
         let id = id_or_name.to_owned();
         self.run(move |v| v.restore_secret(&id, &secret)).await
     }
 
-    pub async fn forget_async(&self, id_or_name: &str) -> Result<TokenRecord> {
+    pub(crate) async fn forget_async(&self, id_or_name: &str) -> Result<TokenRecord> {
         let id = id_or_name.to_owned();
         self.run(move |v| v.forget(&id)).await
     }
 
-    pub async fn reconcile_async(&self) -> Result<Reconciliation> {
+    pub(crate) async fn reconcile_async(&self) -> Result<Reconciliation> {
         self.run(|v| v.reconcile()).await
     }
 
-    pub async fn name_recovered_async(&self, id: &str, record: TokenRecord) -> Result<TokenRecord> {
+    pub(crate) async fn name_recovered_async(&self, id: &str, record: TokenRecord) -> Result<TokenRecord> {
         let id = id.to_owned();
         self.run(move |v| v.name_recovered(&id, record)).await
     }
 
-    pub async fn delete_recovered_async(&self, id: &str) -> Result<()> {
+    pub(crate) async fn delete_recovered_async(&self, id: &str) -> Result<()> {
         let id = id.to_owned();
         self.run(move |v| v.delete_recovered(&id)).await
     }
 
-    pub async fn import_metadata_async(&self, json: String) -> Result<ImportReport> {
+    pub(crate) async fn import_metadata_async(&self, json: String) -> Result<ImportReport> {
         self.run(move |v| v.import_metadata(&json)).await
     }
 }

@@ -40,7 +40,7 @@ pub(super) fn stamp(doc: &mut Document, record: &mut TokenRecord, secret: &Secre
 impl Vault {
     /// Fails with `token_duplicate` when this secret is already stored (checked before
     /// asking GitHub; [`Vault::add`] checks again under the lock).
-    pub fn check_not_stored(&self, secret: &Secret) -> Result<()> {
+    pub(crate) fn check_not_stored(&self, secret: &Secret) -> Result<()> {
         let doc = self.metadata().load()?;
         let Some(key) = doc.fingerprint_key.as_deref() else { return Ok(()) };
         match duplicate_of(&doc, &fingerprint(key, secret)) {
@@ -57,12 +57,24 @@ mod tests {
     #[test]
     fn the_same_secret_is_found_and_another_is_not() {
         let mut doc = Document::default();
-        let mut a = TokenRecord::new("a".into(), "laptop".into(), "https://github.com".into(), crate::model::TokenKind::Classic, chrono::Utc::now());
+        let mut a = TokenRecord::new(
+            "a".into(),
+            "laptop".into(),
+            "https://github.com".into(),
+            crate::model::TokenKind::Classic,
+            chrono::Utc::now(),
+        );
         stamp(&mut doc, &mut a, &Secret::new("ghp_same")).unwrap();
         let fp = a.fingerprint.clone().unwrap();
         assert!(!fp.contains("ghp_same") && fp.len() == 64);
         doc.tokens.push(a);
-        let mut b = TokenRecord::new("b".into(), "ci".into(), "https://github.com".into(), crate::model::TokenKind::Classic, chrono::Utc::now());
+        let mut b = TokenRecord::new(
+            "b".into(),
+            "ci".into(),
+            "https://github.com".into(),
+            crate::model::TokenKind::Classic,
+            chrono::Utc::now(),
+        );
         let e = stamp(&mut doc, &mut b, &Secret::new("ghp_same")).unwrap_err();
         assert_eq!(e, Error::TokenDuplicate { name: "laptop".into() });
         stamp(&mut doc, &mut b, &Secret::new("ghp_other")).unwrap();

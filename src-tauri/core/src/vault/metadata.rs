@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::lock::{self, VaultLock};
+use super::migrate::{self, CURRENT_VERSION};
 pub(crate) use super::private_file::storage;
 use super::private_file::{private_file, write_atomic};
-use super::migrate::{self, CURRENT_VERSION};
 use crate::error::{Error, Result};
 use crate::model::TokenRecord;
 
@@ -81,7 +81,7 @@ impl MetadataStore {
     }
 
     /// The document and the version the file had before migration (`None`: no file).
-    pub fn load_versioned(&self) -> Result<(Document, Option<u32>)> {
+    pub(crate) fn load_versioned(&self) -> Result<(Document, Option<u32>)> {
         let path = self.path();
         let bytes = match fs::read(&path) {
             Ok(b) => b,
@@ -100,7 +100,7 @@ impl MetadataStore {
 
     /// The tokens of a file from a newer Jeton, read as well as this version can
     /// (unknown fields ignored), for showing them read-only.
-    pub fn load_newer_leniently(&self) -> Option<Vec<TokenRecord>> {
+    pub(crate) fn load_newer_leniently(&self) -> Option<Vec<TokenRecord>> {
         let value: serde_json::Value = serde_json::from_slice(&fs::read(self.path()).ok()?).ok()?;
         serde_json::from_value(value.get("tokens")?.clone()).ok()
     }
@@ -134,7 +134,7 @@ impl MetadataStore {
 
     /// Keeps a copy of the file as it is (`tokens.json.<label>-<timestamp>`), unless a
     /// copy with the same bytes and label already exists; returns the copy's path.
-    pub fn keep_copy(&self, label: &str) -> Result<PathBuf> {
+    pub(crate) fn keep_copy(&self, label: &str) -> Result<PathBuf> {
         let bytes = fs::read(self.path()).map_err(|e| storage(&e))?;
         let prefix = format!("{FILE_NAME}.{label}-");
         for entry in fs::read_dir(&self.dir).map_err(|e| storage(&e))?.flatten() {
@@ -160,7 +160,6 @@ pub(crate) fn ensure_private_dir(dir: &Path) -> Result<()> {
     }
     Ok(())
 }
-
 
 fn corrupt(path: &Path, detail: String) -> Error {
     Error::MetadataCorrupt { path: path.display().to_string(), backup: None, detail }

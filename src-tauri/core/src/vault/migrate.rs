@@ -27,7 +27,7 @@ type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
 const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
 
 /// The version a parsed file declares: 0 when it has none.
-pub fn version_of(doc: &Value) -> Result<u32, String> {
+pub(crate) fn version_of(doc: &Value) -> Result<u32, String> {
     match doc.get("version") {
         None => Ok(0),
         Some(v) => v.as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| format!("version {v} is not a number")),
@@ -35,7 +35,7 @@ pub fn version_of(doc: &Value) -> Result<u32, String> {
 }
 
 /// Brings a document of version `from` (at most the current one) to the current version.
-pub fn migrate(doc: Value, from: u32) -> Result<Value, String> {
+pub(crate) fn migrate(doc: Value, from: u32) -> Result<Value, String> {
     let Value::Object(mut map) = doc else {
         return Err("the file is not a JSON object".into());
     };

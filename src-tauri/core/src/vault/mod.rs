@@ -44,12 +44,12 @@ use crate::error::{Error, Result};
 use crate::model::TokenRecord;
 
 /// Writes a file of Jeton's atomically with mode 0600 (settings, exports).
-pub fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     private_file::write_atomic(path, bytes)
 }
 
 /// The storage error for a failed file operation.
-pub fn storage_error(e: &std::io::Error) -> Error {
+pub(crate) fn storage_error(e: &std::io::Error) -> Error {
     private_file::storage(e)
 }
 use crate::secret::Secret;
@@ -162,7 +162,7 @@ impl Vault {
     }
 
     /// `name`, or `name (2)`… whichever no token has yet.
-    pub fn unused_name(&self, name: &str) -> Result<String> {
+    pub(crate) fn unused_name(&self, name: &str) -> Result<String> {
         Ok(free_name(&self.metadata().load()?, name))
     }
 

@@ -58,24 +58,14 @@ impl Vault {
 
     /// Changes a token's metadata. Its id cannot change; a new name is checked.
     pub fn update(&self, id: &str, change: impl FnOnce(&mut TokenRecord)) -> Result<TokenRecord> {
-        let mut t = self.begin()?;
-        let idx = t.doc.tokens.iter().position(|r| r.id == id).ok_or_else(|| Error::NotFound { name: id.into() })?;
-        let mut rec = t.doc.tokens[idx].clone();
-        change(&mut rec);
-        rec.id = id.to_owned();
-        if rec.name != t.doc.tokens[idx].name {
-            validate_name(&rec.name)?;
-            check_name_free(&t.doc, &rec.name, Some(id))?;
-        }
-        let before = std::mem::replace(&mut t.doc.tokens[idx], rec.clone());
-        self.save(&t.doc)?;
-        self.relabel(&before, &rec);
-        Ok(rec)
+        let mut out = self.update_many([(id.to_owned(), change)])?;
+        out.pop().flatten().ok_or_else(|| Error::NotFound { name: id.into() })
     }
 
     /// Changes several tokens' metadata in one write: one lock, one load, one save
-    /// (`recheck_all` records its answers so). Each change is as in [`Vault::update`];
-    /// an id not found gives `None`, and a refused change (a name taken) fails them all.
+    /// (`recheck_all` records its answers so). The id cannot change and a new name is
+    /// checked; an id not found gives `None`, and a refused change (a name taken)
+    /// fails them all.
     pub fn update_many<F: FnOnce(&mut TokenRecord)>(
         &self,
         changes: impl IntoIterator<Item = (String, F)>,
