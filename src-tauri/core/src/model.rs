@@ -115,13 +115,16 @@ pub struct TokenRecord {
     /// notice the same token added twice without keeping the secret anywhere else.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
+    /// The user's own words about the token.
     #[serde(default)]
     pub notes: String,
-    #[serde(default)]
-    pub tags: Vec<String>,
     /// The id of the token this one replaced (rotation).
     #[serde(default)]
     pub predecessor: Option<String>,
+    /// What Jeton asked GitHub for when it made this token (the wizard's choices), to
+    /// renew it alike; `None` for a token made elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<crate::create::Creation>,
     /// The reminders already notified (threshold and the expiry it was about, and a
     /// snooze), so none fires twice across restarts; see `reminders`.
     #[serde(default)]
@@ -145,8 +148,8 @@ impl TokenRecord {
             last_failure: None,
             fingerprint: None,
             notes: String::new(),
-            tags: vec![],
             predecessor: None,
+            request: None,
             reminders_sent: vec![],
         }
     }
@@ -163,6 +166,9 @@ pub struct TokenView {
     pub well_formed: bool,
     pub login: Option<String>,
     pub scopes: Option<Vec<String>>,
+    /// What the scopes grant, as the documented tree (see `github::grants`); `None`
+    /// when the scopes are unknown.
+    pub grants: Option<Vec<crate::github::grants::GrantNode>>,
     /// Fine-grained permissions as recorded when Jeton made the token (GitHub's API
     /// does not report them); `None` when unknown.
     pub permissions: Option<std::collections::BTreeMap<String, String>>,

@@ -91,13 +91,11 @@ impl Env {
     /// Stores a token without asking GitHub, as an earlier check would have left it.
     pub fn store(&self, name: &str, token: &str, host: &str, expires_at: Option<DateTime<Utc>>) -> TokenRecord {
         let kind = jeton_core::token::parse(token).unwrap().kind;
-        let mut record =
-            TokenRecord::new(uuid::Uuid::new_v4().to_string(), name.into(), host.into(), kind, Utc::now());
+        let mut record = TokenRecord::new(uuid::Uuid::new_v4().to_string(), name.into(), host.into(), kind, Utc::now());
         record.login = Some(LOGIN.into());
         record.scopes = kind.has_scopes().then(|| vec!["repo".to_string()]);
         record.expires_at = expires_at;
         record.notes = "kept as is".into();
-        record.tags = vec!["t".into()];
         self.jeton.vault.add(record, &Secret::new(token)).unwrap()
     }
 
