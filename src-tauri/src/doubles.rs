@@ -13,6 +13,7 @@ use jeton_core::error::{Error, ErrorCode, HostRule, MalformedRule};
 use jeton_core::github::permissions::Section;
 use jeton_core::github::request::{RequestKind, RequestOption};
 use jeton_core::i18n::Lang;
+use jeton_core::model::TokenKind;
 use serde_json::{json, Value};
 
 /// Where the generated file lives, from the workspace root.
@@ -72,6 +73,12 @@ fn sample(code: ErrorCode) -> Option<Error> {
         C::RequestOptionNotForKind => {
             Error::RequestOptionNotForKind { option: RequestOption::Scopes, kind: RequestKind::FineGrained }
         }
+        C::RequestOwnerUnknown => Error::RequestOwnerUnknown { owner: p("owner") },
+        C::TokenWrongKind => Error::TokenWrongKind { expected: RequestKind::FineGrained, found: TokenKind::Classic },
+        C::TokenWrongAccount => Error::TokenWrongAccount { expected: p("expected"), found: p("found") },
+        C::ClipboardEmpty => Error::ClipboardEmpty,
+        C::ClipboardNotToken => Error::ClipboardNotToken,
+        C::BrowserUnavailable => Error::BrowserUnavailable { detail: p("detail") },
         #[allow(unreachable_patterns)]
         _ => return None,
     })

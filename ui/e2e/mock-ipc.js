@@ -26,6 +26,8 @@ export function installMockIpc(config) {
     /** The language shown; the system's when the choice is "system". */
     lang: config.lang,
     langChoice: config.langChoice ?? "system",
+    /** Whether Jeton starts at login (Rust keeps it in its settings). */
+    startAtLogin: false,
     systemLang: config.systemLang ?? config.lang,
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,
@@ -299,6 +301,12 @@ export function installMockIpc(config) {
       case "open_page":
         // Rust checks the page is on the token's host and opens it; the web view opens nothing.
         opened.push({ id: args.id, page: args.page });
+        return null;
+      case "start_at_login":
+        return state.startAtLogin;
+      case "set_start_at_login":
+        writable();
+        state.startAtLogin = args.on;
         return null;
       case "copy_token":
         // Rust copies the secret (it never reaches the web view) and answers with the

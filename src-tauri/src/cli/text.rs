@@ -106,7 +106,7 @@ const EN: &[(Key, &str)] = &[
     (KindAppInstallation, "app installation"),
     (KindAppRefresh, "app refresh"),
     (KindLegacy, "legacy"),
-    (StatusValid, "valide"),
+    (StatusValid, "valid"),
     (StatusExpiring, "expiring"),
     (StatusExpired, "expired"),
     (StatusInvalid, "revoked/invalid"),
