@@ -12,9 +12,16 @@
 //! - a snoozed notice holds every notice of that token until the snooze ends, then the
 //!   newest due one (or the snoozed one again) is sent once;
 //! - no expiry notice for a token that never expires or that GitHub refuses; one
-//!   "expiry unknown" notice for a token whose expiry could not be read.
+//!   "expiry unknown" notice for a token whose expiry could not be read;
+//! - a token GitHub refuses before its expiry (revoked, deleted) gets one "no longer
+//!   works" notice, kept in the same log.
+//!
+//! [`runner`] holds what the desktop's reminder task decides: when to look again (never
+//! more than ten minutes of sleep), when the daily re-check is due, and what it already
+//! showed.
 
 mod log;
+pub mod runner;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -25,7 +32,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{TokenRecord, TokenStatus};
 
 pub use log::{record_sent, snooze, SentReminder};
-pub use text::NoticeText;
+pub use text::{NoticeAction, NoticeText};
 
 /// Days before expiry at which Jeton reminds, by default; 0 is "at expiry".
 pub const DEFAULT_THRESHOLDS: [i64; 5] = [14, 7, 3, 1, 0];
@@ -82,6 +89,8 @@ pub enum NoticeKind {
     Threshold(i64),
     /// GitHub gave an expiry Jeton could not read.
     ExpiryUnknown,
+    /// GitHub refused the token before its expiry: it was revoked or deleted.
+    Invalid,
 }
 
 /// A token's expiry as far as reminders go.
@@ -211,8 +220,21 @@ impl Schedule {
 
     fn token_plan(&self, s: &Subject, now: DateTime<Utc>) -> (Option<Notice>, Option<DateTime<Utc>>) {
         let r = s.record;
+        let notice = |kind, expires_at: Option<DateTime<Utc>>, repeat| Notice {
+            token_id: r.id.clone(),
+            token_name: r.name.clone(),
+            login: r.login.clone(),
+            host: r.host.clone(),
+            kind,
+            expires_at,
+            days_left: expires_at.map(|e| (self.days_left)(e, now)),
+            repeat,
+        };
         if refused_before_expiry(r) {
-            return (None, None);
+            // Told once, keyed by the expiry it had, like the thresholds.
+            let told = r.reminders_sent.iter().any(|x| x.kind == NoticeKind::Invalid && x.expires_at == r.expires_at);
+            let invalid = Notice { days_left: None, ..notice(NoticeKind::Invalid, r.expires_at, false) };
+            return ((!told).then_some(invalid), None);
         }
         let (exp, relevant): (Option<DateTime<Utc>>, Vec<&SentReminder>) = match s.expiry {
             Expiry::Never => return (None, None),
@@ -234,7 +256,7 @@ impl Schedule {
                     .iter()
                     .filter_map(|x| match x.kind {
                         NoticeKind::Threshold(d) => Some(d),
-                        NoticeKind::ExpiryUnknown => None,
+                        NoticeKind::ExpiryUnknown | NoticeKind::Invalid => None,
                     })
                     .min();
                 let open = self.thresholds.days().iter().copied().filter(|d| covered.is_none_or(|c| *d < c));
@@ -245,17 +267,7 @@ impl Schedule {
             }
         };
         let kind = fresh.map(|k| (k, false)).or_else(|| snooze.map(|x| (x.kind, true)));
-        let notice = kind.map(|(kind, repeat)| Notice {
-            token_id: r.id.clone(),
-            token_name: r.name.clone(),
-            login: r.login.clone(),
-            host: r.host.clone(),
-            kind,
-            expires_at: exp,
-            days_left: exp.map(|e| (self.days_left)(e, now)),
-            repeat,
-        });
-        (notice, wake)
+        (kind.map(|(kind, repeat)| notice(kind, exp, repeat)), wake)
     }
 }
 

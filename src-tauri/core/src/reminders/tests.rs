@@ -135,7 +135,9 @@ fn never_expiring_revoked_and_unknown_tokens() {
     revoked.last_check = Some(CheckRecord { at: now, status: TokenStatus::Invalid, sso_url: None, error: None });
     let mut t = [token("n", None), revoked];
     let p = step(&s, &mut t, now);
-    assert_eq!(p, Plan::default(), "no notice and nothing to wake for");
+    assert_eq!(kinds(&p), [NoticeKind::Invalid], "no expiry notice: one \"no longer works\" for the revoked token");
+    assert_eq!((p.due[0].token_id.as_str(), p.next_wake), ("r", None));
+    assert_eq!(step(&s, &mut t, now + Duration::days(3)), Plan::default(), "told once, and nothing to wake for");
 
     let mut u = [token("u", None)];
     fn subjects(u: &[TokenRecord]) -> Vec<Subject<'_>> {
@@ -347,4 +349,39 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_revoked_token_is_told_once_in_both_languages_without_copy() {
+    let s = schedule();
+    let now = at(2026, 5, 18, 8, 0);
+    let mut t = [token("a", None)];
+    t[0].name = "laptop".into();
+    t[0].last_check = Some(CheckRecord { at: now, status: TokenStatus::Invalid, sso_url: None, error: None });
+    let p = step(&s, &mut t, now);
+    let n = &p.due[0];
+    assert_eq!(n.text_in(Lang::En, &Utc).title, "“laptop” no longer works");
+    assert!(n.text_in(Lang::En, &Utc).body.starts_with("Account octocat on github.com. GitHub refuses it"));
+    assert_eq!(n.text_in(Lang::Fr, &Utc).title, "« laptop » ne fonctionne plus");
+    assert_eq!(n.actions(), [NoticeAction::Renew, NoticeAction::Open], "a dead token is not offered for copying");
+    // The mark survives a restart: it is in the token's metadata.
+    let json = serde_json::to_string(&t[0]).unwrap();
+    let back: TokenRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(s.plan(&[back], now + Duration::days(1)), Plan::default());
+}
+
+#[test]
+fn actions_round_trip_and_copy_only_while_the_token_works() {
+    let s = schedule();
+    let mut t = [token("a", Some(at(2026, 5, 20, 15, 30)))];
+    let soon = step(&s, &mut t, at(2026, 5, 18, 8, 0));
+    assert_eq!(soon.due[0].actions(), [NoticeAction::Copy, NoticeAction::Renew, NoticeAction::Open]);
+    let gone = step(&s, &mut t, at(2026, 5, 21, 8, 0));
+    assert_eq!(gone.due[0].actions(), [NoticeAction::Renew, NoticeAction::Open]);
+    for a in [NoticeAction::Copy, NoticeAction::Renew, NoticeAction::Open] {
+        assert_eq!(NoticeAction::from_key(a.key()), Some(a));
+        assert_ne!(a.label(Lang::En), a.label(Lang::Fr));
+    }
+    assert_eq!(NoticeAction::from_key("default"), Some(NoticeAction::Open), "a click opens the token");
+    assert_eq!(NoticeAction::from_key("__closed"), None);
 }

@@ -13,7 +13,67 @@ pub struct NoticeText {
     pub body: String,
 }
 
+/// What a notification offers besides a click on it (which opens the token, like
+/// [`NoticeAction::Open`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Copies the token to the clipboard.
+    Copy,
+    /// Opens the token's settings page on its host, where it is regenerated.
+    Renew,
+    /// Opens Jeton on the token.
+    Open,
+}
+
+impl NoticeAction {
+    /// The key sent to the notification service and read back when it is invoked.
+    pub fn key(self) -> &'static str {
+        match self {
+            NoticeAction::Copy => "copy",
+            NoticeAction::Renew => "renew",
+            NoticeAction::Open => "open",
+        }
+    }
+
+    /// The action a key names; the service's `default` (a click on the notification) opens.
+    pub fn from_key(key: &str) -> Option<NoticeAction> {
+        match key {
+            "copy" => Some(NoticeAction::Copy),
+            "renew" => Some(NoticeAction::Renew),
+            "open" | "default" => Some(NoticeAction::Open),
+            _ => None,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NoticeAction::Copy, Lang::En) => "Copy",
+            (NoticeAction::Copy, Lang::Fr) => "Copier",
+            (NoticeAction::Renew, Lang::En) => "Renew",
+            (NoticeAction::Renew, Lang::Fr) => "Renouveler",
+            (NoticeAction::Open, Lang::En) => "Open",
+            (NoticeAction::Open, Lang::Fr) => "Ouvrir",
+        }
+    }
+}
+
 impl Notice {
+    /// The token no longer works: it has expired, or GitHub refuses it.
+    pub fn dead(&self) -> bool {
+        match self.kind {
+            NoticeKind::Invalid | NoticeKind::Threshold(0) => true,
+            NoticeKind::Threshold(_) => self.days_left.is_some_and(|d| d < 0),
+            NoticeKind::ExpiryUnknown => false,
+        }
+    }
+
+    /// The actions a notification about this notice offers: copying only a token that
+    /// still works.
+    pub fn actions(&self) -> Vec<NoticeAction> {
+        let copy = (!self.dead()).then_some(NoticeAction::Copy);
+        copy.into_iter().chain([NoticeAction::Renew, NoticeAction::Open]).collect()
+    }
+
     /// The text in `lang`, with dates in the local time zone.
     pub fn text(&self, lang: Lang) -> NoticeText {
         self.text_in(lang, &Local)
@@ -33,6 +93,14 @@ impl Notice {
         let when = self.expires_at.map(|e| date_time(e, tz, lang)).unwrap_or_default();
         let days = self.days_left.unwrap_or(0);
         let (title, then) = match (self.kind, fr) {
+            (NoticeKind::Invalid, false) => (
+                format!("{name} no longer works"),
+                "GitHub refuses it: it was revoked or deleted. Create a new one to keep using it.".to_owned(),
+            ),
+            (NoticeKind::Invalid, true) => (
+                format!("{name} ne fonctionne plus"),
+                "GitHub le refuse : il a été révoqué ou supprimé. Créez-en un nouveau pour continuer.".to_owned(),
+            ),
             (NoticeKind::ExpiryUnknown, false) => (
                 format!("{name}: expiry unknown"),
                 "GitHub gave an expiry date Jeton could not read; check the token on GitHub.".to_owned(),
@@ -42,10 +110,10 @@ impl Notice {
                 "GitHub a donné une date d’expiration que Jeton n’a pas pu lire ; vérifiez le jeton sur GitHub."
                     .to_owned(),
             ),
-            (NoticeKind::Threshold(_), false) if days < 0 || self.kind == NoticeKind::Threshold(0) => {
+            (NoticeKind::Threshold(_), false) if self.dead() => {
                 (format!("{name} has expired"), format!("Expired on {when}. Renew it to keep using it."))
             }
-            (NoticeKind::Threshold(_), true) if days < 0 || self.kind == NoticeKind::Threshold(0) => {
+            (NoticeKind::Threshold(_), true) if self.dead() => {
                 (format!("{name} a expiré"), format!("Expiré le {when}. Renouvelez-le pour continuer à l’utiliser."))
             }
             (NoticeKind::Threshold(_), false) => {
