@@ -31,15 +31,15 @@ impl AppState {
         *self.lang.lock().unwrap()
     }
 
-    fn lang(&self) -> Lang {
+    pub fn lang(&self) -> Lang {
         self.lang_choice().resolve(Lang::from_env())
     }
 
-    fn jeton(&self) -> Result<Arc<Jeton>, ErrorPayload> {
+    pub fn jeton(&self) -> Result<Arc<Jeton>, ErrorPayload> {
         self.jeton.clone().map_err(|e| e.payload(self.lang()))
     }
 
-    fn fail(&self, e: jeton_core::Error) -> ErrorPayload {
+    pub fn fail(&self, e: jeton_core::Error) -> ErrorPayload {
         e.payload(self.lang())
     }
 }
@@ -205,12 +205,9 @@ pub async fn open_page(
     id: String,
     page: jeton_core::pages::Page,
 ) -> Result<(), ErrorPayload> {
-    use tauri_plugin_opener::OpenerExt;
     let jeton = state.jeton()?;
     let url = jeton.page_url(&id, page).map_err(|e| state.fail(e))?;
-    let opened = tauri::async_runtime::spawn_blocking(move || app.opener().open_url(url, None::<&str>)).await;
-    let failed = |detail: String| state.fail(jeton_core::Error::Internal { detail });
-    opened.map_err(|e| failed(e.to_string()))?.map_err(|e| failed(format!("no browser could be started: {e}")))
+    crate::commands_create::open_in_browser(&app, url).await.map_err(|e| state.fail(e))
 }
 
 /// The classic scopes as GitHub documents them: a tree with a sentence for each.

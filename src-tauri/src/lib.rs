@@ -3,7 +3,9 @@
 pub mod app;
 pub mod cli;
 pub mod clipboard;
+pub mod clipboard_watch;
 pub mod commands;
+pub mod commands_create;
 #[cfg(test)]
 mod doubles;
 
@@ -28,6 +30,16 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::import_backup,
         commands::open_page,
         commands::copy_token,
+        commands_create::creation_catalogue,
+        commands_create::creation_page,
+        commands_create::open_creation_page,
+        commands_create::creation_owners,
+        commands_create::creation_repositories,
+        commands_create::renewal,
+        commands_create::finish_creation,
+        commands_create::finish_creation_from_clipboard,
+        commands_create::watch_clipboard,
+        commands_create::stop_clipboard_watch,
     ])
 }
 

@@ -109,6 +109,25 @@ pub enum Error {
     RequestScopeUnknown { scope: String },
     #[error("request_option_not_for_kind")]
     RequestOptionNotForKind { option: crate::github::request::RequestOption, kind: crate::github::request::RequestKind },
+    // Making a token through GitHub's page and taking it back (create.rs).
+    /// The resource owner is neither the account nor one of its organizations.
+    #[error("request_owner_unknown: {owner}")]
+    RequestOwnerUnknown { owner: String },
+    /// The token taken back is not of the kind the wizard asked GitHub for.
+    #[error("token_wrong_kind")]
+    TokenWrongKind { expected: crate::github::request::RequestKind, found: crate::model::TokenKind },
+    /// The token taken back belongs to another GitHub account than the one chosen.
+    #[error("token_wrong_account")]
+    TokenWrongAccount { expected: String, found: String },
+    /// The clipboard holds no text.
+    #[error("clipboard_empty")]
+    ClipboardEmpty,
+    /// The clipboard holds text that is not a GitHub token.
+    #[error("clipboard_not_token")]
+    ClipboardNotToken,
+    /// No browser could be started to open a page.
+    #[error("browser_unavailable: {detail}")]
+    BrowserUnavailable { detail: String },
 }
 
 /// Which format rule a malformed token broke.
@@ -213,6 +232,12 @@ error_codes! {
     RequestPermissionWrongOwner => "request_permission_wrong_owner",
     RequestScopeUnknown => "request_scope_unknown",
     RequestOptionNotForKind => "request_option_not_for_kind",
+    RequestOwnerUnknown => "request_owner_unknown",
+    TokenWrongKind => "token_wrong_kind",
+    TokenWrongAccount => "token_wrong_account",
+    ClipboardEmpty => "clipboard_empty",
+    ClipboardNotToken => "clipboard_not_token",
+    BrowserUnavailable => "browser_unavailable",
 }
 
 impl PartialEq<&str> for ErrorCode {
@@ -292,6 +317,12 @@ impl Error {
             Error::RequestPermissionWrongOwner { .. } => C::RequestPermissionWrongOwner,
             Error::RequestScopeUnknown { .. } => C::RequestScopeUnknown,
             Error::RequestOptionNotForKind { .. } => C::RequestOptionNotForKind,
+            Error::RequestOwnerUnknown { .. } => C::RequestOwnerUnknown,
+            Error::TokenWrongKind { .. } => C::TokenWrongKind,
+            Error::TokenWrongAccount { .. } => C::TokenWrongAccount,
+            Error::ClipboardEmpty => C::ClipboardEmpty,
+            Error::ClipboardNotToken => C::ClipboardNotToken,
+            Error::BrowserUnavailable { .. } => C::BrowserUnavailable,
         }
     }
 
@@ -329,6 +360,10 @@ impl Error {
             | Error::TokenExpired
             | Error::TokenDuplicate { .. }
             | Error::TokenMismatch { .. }
+            | Error::TokenWrongKind { .. }
+            | Error::TokenWrongAccount { .. }
+            | Error::ClipboardEmpty
+            | Error::ClipboardNotToken
             | Error::NotCheckable => Some(ErrorField::Token),
             Error::NameTaken { .. }
             | Error::NameInvalid

@@ -3,6 +3,8 @@
 use crate::error::{Error, HostRule, MalformedRule};
 use crate::i18n::Lang;
 
+#[path = "error_messages_create.rs"]
+mod create;
 #[path = "error_messages_request.rs"]
 mod request;
 
@@ -301,6 +303,12 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::RequestPermissionWrongOwner { .. }
         | Error::RequestScopeUnknown { .. }
         | Error::RequestOptionNotForKind { .. } => request::message(e, lang),
+        Error::RequestOwnerUnknown { .. }
+        | Error::TokenWrongKind { .. }
+        | Error::TokenWrongAccount { .. }
+        | Error::ClipboardEmpty
+        | Error::ClipboardNotToken
+        | Error::BrowserUnavailable { .. } => create::message(e, lang),
     }
 }
 
@@ -342,6 +350,7 @@ mod tests {
         ]
         .into_iter()
         .chain(super::request::samples())
+        .chain(super::create::samples())
         .collect()
     }
 

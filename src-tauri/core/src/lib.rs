@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod config;
+pub mod create;
 pub mod error;
 mod error_messages;
 pub mod github;

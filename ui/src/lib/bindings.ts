@@ -47,9 +47,47 @@ export const commands = {
 	 *  for "Copied — clears in 30 s".
 	 */
 	copyToken: (id: string) => typedError<number, ErrorPayload>(__TAURI_INVOKE("copy_token", { id })),
+	/**
+	 *  Fine-grained permissions (sections, levels, labels, descriptions) and presets, in
+	 *  the window's language.
+	 */
+	creationCatalogue: () => __TAURI_INVOKE<CreationCatalogue>("creation_catalogue"),
+	/**  GitHub's pre-filled page for `creation` and the same settings as a checklist. */
+	creationPage: (creation: Creation) => typedError<CreationPage, ErrorPayload>(__TAURI_INVOKE("creation_page", { creation })),
+	/**  Opens GitHub's pre-filled page in the browser; answers it with its checklist. */
+	openCreationPage: (creation: Creation) => typedError<CreationPage, ErrorPayload>(__TAURI_INVOKE("open_creation_page", { creation })),
+	/**  The user `login` and their organizations, when a token of the account is kept. */
+	creationOwners: (host: string | null, login: string) => typedError<Owners, ErrorPayload>(__TAURI_INVOKE("creation_owners", { host, login })),
+	/**  The repositories `login` can reach, to tick on GitHub's page. */
+	creationRepositories: (host: string | null, login: string) => typedError<Repository[], ErrorPayload>(__TAURI_INVOKE("creation_repositories", { host, login })),
+	/**  The wizard's choices to renew token `id`. */
+	renewal: (id: string) => typedError<Creation, ErrorPayload>(__TAURI_INVOKE("renewal", { id })),
+	/**  Checks the pasted token against `creation` and stores it. */
+	finishCreation: (creation: Creation, token: string) => typedError<Finished, ErrorPayload>(__TAURI_INVOKE("finish_creation", { creation, token })),
+	/**
+	 *  Reads the token from the clipboard (in Rust), checks it against `creation` and
+	 *  stores it; then clears the clipboard if it still holds it.
+	 */
+	finishCreationFromClipboard: (creation: Creation) => typedError<Finished, ErrorPayload>(__TAURI_INVOKE("finish_creation_from_clipboard", { creation })),
+	/**
+	 *  Watches the clipboard for a new token of `kind` (every second, 15 minutes at most);
+	 *  `on_event` hears `found` (never the token) or `expired`.
+	 */
+	watchClipboard: (kind: RequestKind, onEvent: Channel<WatchEvent>) => typedError<null, ErrorPayload>(__TAURI_INVOKE("watch_clipboard", { kind, onEvent })),
+	stopClipboardWatch: () => __TAURI_INVOKE<void>("stop_clipboard_watch"),
+	/**  Whether Jeton starts at login, as the user chose. */
+	startAtLogin: () => __TAURI_INVOKE<boolean>("start_at_login"),
+	/**  Turns starting at login on or off, and remembers the choice. */
+	setStartAtLogin: (on: boolean) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_start_at_login", { on })),
 };
 
 /* Types */
+/**  A user or organization that can own a fine-grained token's resources. */
+export type Account = {
+	login: string,
+	organization: boolean,
+};
+
 export type AppInfo = {
 	version: string,
 	lang: Lang,
@@ -58,21 +96,142 @@ export type AppInfo = {
 	data_dir: string,
 };
 
+/**
+ *  One setting to check on GitHub's page: GitHub's label and value (GitHub's pages are
+ *  in English), and a word in the user's language when it helps.
+ */
+export type ChecklistItem = {
+	label: string,
+	value: string,
+	note: string | null,
+};
+
+/**  A classic token: a note (its name on GitHub) and scopes. */
+export type ClassicRequest = {
+	note: string,
+	scopes?: string[],
+};
+
+/**  Everything the wizard asks for: where, for whom, and what. */
+export type Creation = {
+	/**  The host's web URL; `None`: the default host (github.com). */
+	host?: string | null,
+	/**  The GitHub account (login) the token must belong to, when the user chose one. */
+	account?: string | null,
+	/**
+	 *  The token asked for. A fine-grained request's own `expires` is ignored:
+	 *  [`Creation::expires`] is the one lifetime, for both kinds.
+	 */
+	request: TokenRequest,
+	/**
+	 *  How long the token lives; `None`: GitHub's default (30 days). A fine-grained
+	 *  token's page is pre-filled with it; a classic token's is not (its URL cannot
+	 *  carry it), so the checklist says what to pick.
+	 */
+	expires?: Expiry | null,
+	/**  Fine-grained tokens: which repositories, ticked on GitHub's page. */
+	access?: RepositoryAccess,
+	/**  With [`RepositoryAccess::Selected`]: `owner/name` of each. */
+	repositories?: string[],
+	/**  The id of the token this one replaces (renewal). */
+	renews?: string | null,
+};
+
+export type CreationCatalogue = {
+	permissions: PermissionEntry[],
+	presets: PresetEntry[],
+};
+
+/**  The page to open and what should be on it. */
+export type CreationPage = {
+	url: string,
+	checklist: ChecklistItem[],
+};
+
+/**  The part of the system an error is about, when the UI treats it apart. */
+export type ErrorArea = 
+/**  The system keychain (unavailable, locked, not answering): the UI's keychain banner. */
+"keychain";
+
 /**  Every stable error code, exported to the UI as a typed union. */
-export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind";
+export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable";
 
 /**  The input an error is about, so that the UI shows it beside that field. */
 export type ErrorField = "name" | "token" | "host";
 
 /**
  *  What crosses to the UI and out of `--json`: a stable code and a sentence, whether
- *  trying the same thing again may help, and the input it is about.
+ *  trying the same thing again may help, the input it is about and its area.
  */
 export type ErrorPayload = {
 	code: ErrorCode,
 	message: string,
 	retryable: boolean,
 	field: ErrorField | null,
+	area: ErrorArea | null,
+};
+
+/**  A fine-grained token's lifetime as `expires_in` says it. */
+export type Expiry = 
+/**  Days from creation, 1 to 366. */
+{ days: number } | 
+/**  `none`: the token never expires (an organization's policy may refuse it). */
+"never";
+
+/**  Something GitHub made differently from the request, in a sentence saying what to do. */
+export type Finding = {
+	kind: FindingKind,
+	message: string,
+};
+
+export type FindingKind = 
+/**  Classic scopes asked for that the token does not have. */
+"scopes_missing" | 
+/**  Classic scopes the token has that were not asked for. */
+"scopes_extra" | 
+/**  It ends sooner than asked (an organization's policy may have shortened it). */
+"expiry_shorter" | 
+/**  It ends later than asked, or never. */
+"expiry_longer";
+
+/**
+ *  A fine-grained token. Repository selection cannot be pre-filled: the person ticks
+ *  the repositories on GitHub's page.
+ */
+export type FineGrainedRequest = {
+	name: string,
+	/**  Empty: none. */
+	description?: string,
+	/**
+	 *  The resource owner (`target_name`), a user or organization login; `None`: the
+	 *  signed-in user.
+	 */
+	owner?: string | null,
+	/**  `None`: GitHub's default (30 days, or less under an organization's policy). */
+	expires?: Expiry | null,
+	permissions?: { [key in string]: Level },
+};
+
+/**  The stored token and what differs from the request. */
+export type Finished = {
+	token: TokenView,
+	findings: Finding[],
+};
+
+/**  A granted scope, or one a granted scope implies. */
+export type GrantNode = {
+	name: string,
+	/**  The catalogue's sentence in English; `None` for a scope it does not know. */
+	description_en: string | null,
+	/**  The same in French. */
+	description_fr: string | null,
+	/**  Given by the scope above it in this tree rather than granted on its own. */
+	included: boolean,
+	/**  Only exists where there are enterprise accounts (GHEC and GHES). */
+	enterprise: boolean,
+	/**  Only exists on GitHub Enterprise Server. */
+	ghes_only: boolean,
+	children: GrantNode[],
 };
 
 export type ImportSummary = {
@@ -97,9 +256,19 @@ export type LangChoice =
 /**  Follow the system's locale. */
 "system" | "en" | "fr";
 
+/**  An access level. `write` includes `read`, and `admin` includes `write`. */
+export type Level = "read" | "write" | "admin";
+
 export type MissingToken = {
 	id: string,
 	name: string,
+};
+
+/**  The possible resource owners: the user, then their organizations. */
+export type Owners = {
+	owners: Account[],
+	/**  Asked of GitHub; `false`: no token of the account is known, only the user is listed. */
+	from_github: boolean,
 };
 
 /**  Which of a token's pages to open. */
@@ -109,12 +278,52 @@ export type Page =
 /**  The token's settings on its host, where it is renewed or deleted. */
 "settings";
 
+export type PermissionEntry = {
+	key: string,
+	section: Section,
+	/**  The levels it allows, lowest first. */
+	levels: Level[],
+	/**  The label on GitHub's page (in English, as there). */
+	label: string,
+	description: string,
+};
+
+export type PresetEntry = {
+	id: string,
+	kind: RequestKind,
+	title: string,
+	explanation: string,
+	/**  The preset's grants as a request (its name left empty, for the wizard to fill). */
+	request: TokenRequest,
+};
+
 /**  One token re-checked, and how far the run has come. */
 export type RecheckProgress = {
 	done: number,
 	total: number,
 	token: TokenView,
 };
+
+/**  A repository the account can reach. */
+export type Repository = {
+	/**  `owner/name`, as GitHub's page lists it. */
+	full_name: string,
+	owner: string,
+	private: boolean,
+};
+
+/**
+ *  Which repositories a fine-grained token reaches; chosen on GitHub's page (its URL
+ *  cannot carry it), so the checklist says what to pick.
+ */
+export type RepositoryAccess = 
+/**  Public repositories, read-only (GitHub's default). */
+"public" | "all" | 
+/**  Only the repositories listed in [`Creation::repositories`]. */
+"selected";
+
+/**  Which kind of personal access token. */
+export type RequestKind = "classic" | "fine_grained";
 
 /**  One classic scope. */
 export type ScopeInfo = {
@@ -134,8 +343,21 @@ export type ScopeNode = {
 	children: ScopeNode[],
 } & ScopeInfo;
 
+/**
+ *  The part of GitHub's token page a permission is in. Account permissions only apply
+ *  when the resource owner is the user; organization ones only to an organization.
+ */
+export type Section = "repository" | "organization" | "account";
+
 /**  The kinds of GitHub token, named as in the CLI contract. */
 export type TokenKind = "classic" | "fine_grained" | "oauth" | "app_user" | "app_installation" | "app_refresh" | "legacy";
+
+/**  What to ask GitHub for. */
+export type TokenRequest = {
+	kind: "classic",
+} & ClassicRequest | {
+	kind: "fine_grained",
+} & FineGrainedRequest;
 
 /**  A token's state, as in the CLI contract. */
 export type TokenStatus = "valid" | "expiring" | "expired" | "invalid" | "sso_required" | "unreachable" | "rate_limited" | "unknown";
@@ -149,6 +371,11 @@ export type TokenView = {
 	well_formed: boolean,
 	login: string | null,
 	scopes: string[] | null,
+	/**
+	 *  What the scopes grant, as the documented tree (see `github::grants`); `None`
+	 *  when the scopes are unknown.
+	 */
+	grants: GrantNode[] | null,
 	/**
 	 *  Fine-grained permissions as recorded when Jeton made the token (GitHub's API
 	 *  does not report them); `None` when unknown.
@@ -204,6 +431,13 @@ export type VaultHealth = {
 	/**  Tokens whose secret is no longer in the keychain. */
 	missing: MissingToken[],
 };
+
+/**  What the watch tells the wizard. Never the token. */
+export type WatchEvent = 
+/**  A new token of the kind asked for is on the clipboard: finish from it. */
+"found" | 
+/**  15 minutes passed with none: the watch stopped. */
+"expired";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
