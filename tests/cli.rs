@@ -196,6 +196,12 @@ async fn french_locale_prints_french_only() {
     }
     let en = env.jeton(&["--help"], "").await;
     assert!(en.stdout.contains("Usage:") && en.stdout.contains("Show this help"), "{}", en.stdout);
+    // And English stays English.
+    let en = env.jeton(&["status"], "").await;
+    for english in ["valid", "never expires", "expires in ", "revoked/invalid", "classic", "needs attention"] {
+        assert!(en.stdout.contains(english), "{english:?} missing from:\n{}", en.stdout);
+    }
+    assert!(!common::has_word(&en.stdout, "valide") && !en.stdout.contains("jeton"), "{}", en.stdout);
 }
 
 /// A token that is not well formed has no expiry to state, in either language.
