@@ -7,6 +7,7 @@ pub mod config;
 pub mod create;
 pub mod error;
 mod error_messages;
+pub mod gitcred;
 pub mod github;
 pub mod health;
 pub mod i18n;

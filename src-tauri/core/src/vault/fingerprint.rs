@@ -41,12 +41,18 @@ impl Vault {
     /// Fails with `token_duplicate` when this secret is already stored (checked before
     /// asking GitHub; [`Vault::add`] checks again under the lock).
     pub(crate) fn check_not_stored(&self, secret: &Secret) -> Result<()> {
-        let doc = self.metadata().load()?;
-        let Some(key) = doc.fingerprint_key.as_deref() else { return Ok(()) };
-        match duplicate_of(&doc, &fingerprint(key, secret)) {
-            Some(other) => Err(Error::TokenDuplicate { name: other.name.clone() }),
+        match self.find_by_secret(secret)? {
+            Some(other) => Err(Error::TokenDuplicate { name: other.name }),
             None => Ok(()),
         }
+    }
+
+    /// The stored token whose secret this is, found by its fingerprint (git's `erase`
+    /// names a token only by its password).
+    pub fn find_by_secret(&self, secret: &Secret) -> Result<Option<TokenRecord>> {
+        let doc = self.metadata().load()?;
+        let Some(key) = doc.fingerprint_key.as_deref() else { return Ok(None) };
+        Ok(duplicate_of(&doc, &fingerprint(key, secret)).cloned())
     }
 }
 

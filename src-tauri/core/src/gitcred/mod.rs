@@ -1,0 +1,11 @@
+//! Jeton as git's credential helper (docs/github.md#git-credential-helper): the
+//! protocol's reading and writing, which stored token answers git, and the lines
+//! `jeton setup-git` keeps in git's config. Pure: the CLI does the input and output,
+//! the keychain and the re-check.
+
+pub mod choose;
+pub mod protocol;
+pub mod setup;
+
+pub use choose::{answer, candidates, erased_token, host_of};
+pub use protocol::{parse, write, Answer, Capability, Operation, Request};
