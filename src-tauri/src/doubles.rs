@@ -102,6 +102,31 @@ fn command_names() -> Vec<String> {
     names
 }
 
+/// The scope lists the doubles' token views use (space-separated), each with the tree
+/// core gives for it (`TokenView.grants`); a double asked for another list fails and
+/// says to add it here.
+const GRANT_SAMPLES: &[&str] = &[
+    "repo",
+    "repo workflow",
+    "repo workflow read:org",
+    "repo read:org",
+    "repo gist",
+    "repo admin:org",
+    "repo admin:repo_hook",
+    "repo write:packages read:org gist user:email",
+    "admin:org",
+    "admin:org gist",
+    "read:packages",
+    "",
+];
+
+fn grant_samples() -> BTreeMap<&'static str, Vec<jeton_core::github::grants::GrantNode>> {
+    GRANT_SAMPLES
+        .iter()
+        .map(|&s| (s, jeton_core::github::grants::grant_tree(&s.split_whitespace().collect::<Vec<_>>())))
+        .collect()
+}
+
 /// The file's content.
 pub fn generate() -> String {
     let mut errors = BTreeMap::new();
@@ -113,6 +138,7 @@ pub fn generate() -> String {
             json!({
                 "retryable": en.retryable,
                 "field": en.field,
+                "area": en.area,
                 "message": { "en": en.message, "fr": fr.message },
             }),
         );
@@ -122,6 +148,7 @@ pub fn generate() -> String {
         "commands": command_names(),
         "errors": errors,
         "scopes": jeton_core::github::scopes::scope_tree(),
+        "grants": grant_samples(),
     });
     serde_json::to_string_pretty(&doc).expect("JSON") + "\n"
 }

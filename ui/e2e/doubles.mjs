@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import { installMockIpc } from "./mock-ipc.js";
 
 /**
- * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, message: { en: string, fr: string } }} GeneratedError
- * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[] }}
+ * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, area: "keychain" | null, message: { en: string, fr: string } }} GeneratedError
+ * @typedef {import("../src/lib/bindings").GrantNode} GrantNode
+ * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]> }}
  */
 export const DOUBLES = JSON.parse(readFileSync(new URL("../src/test/generated/doubles.json", import.meta.url), "utf8"));
 
@@ -22,7 +23,20 @@ export const DOUBLES = JSON.parse(readFileSync(new URL("../src/test/generated/do
 export function errorPayload(code, params = {}, lang = "en") {
   const e = DOUBLES.errors[code];
   const message = e.message[lang].replace(/\{(\w+)\}/g, (all, k) => params[k] ?? all);
-  return { code, message, retryable: e.retryable, field: e.field };
+  return { code, message, retryable: e.retryable, field: e.field, area: e.area };
+}
+
+/**
+ * The tree core gives for these scopes (`TokenView.grants`), for the lists
+ * src-tauri/src/doubles.rs samples; null for unknown scopes.
+ * @param {string[] | null} scopes
+ * @returns {GrantNode[] | null}
+ */
+export function grantsOf(scopes) {
+  if (scopes === null) return null;
+  const tree = DOUBLES.grants[scopes.join(" ")];
+  if (!tree) throw new Error(`no grants for [${scopes}]: add them to GRANT_SAMPLES in src-tauri/src/doubles.rs`);
+  return structuredClone(tree);
 }
 
 /**
@@ -34,13 +48,13 @@ export async function commandsTheMockLacks() {
   const g = /** @type {any} */ (globalThis);
   g.window = {};
   try {
-    installMockIpc({ lang: "en", tokens: [], errors: DOUBLES.errors, commands: DOUBLES.commands, addDelayMs: 0 });
+    installMockIpc({ lang: "en", tokens: [], errors: DOUBLES.errors, grants: DOUBLES.grants, commands: DOUBLES.commands, addDelayMs: 0 });
     const lacking = [];
     for (const cmd of DOUBLES.commands) {
       try {
         await g.window.__TAURI_INTERNALS__.invoke(cmd, {});
       } catch (e) {
-        if (String(e?.message ?? "").includes("unknown command")) lacking.push(cmd);
+        if (String(/** @type {any} */ (e)?.message ?? "").includes("unknown command")) lacking.push(cmd);
       }
     }
     return lacking;

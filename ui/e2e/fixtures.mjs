@@ -1,5 +1,7 @@
 // Token views for the flows, in the shape the Rust side sends (`TokenView`).
 
+import { grantsOf } from "./doubles.mjs";
+
 const DAY = 86_400_000;
 const MIN = 60_000;
 
@@ -21,6 +23,7 @@ export function view(now, t) {
     well_formed: true,
     login: "octocat",
     scopes: t.kind === "fine_grained" ? null : ["repo"],
+    grants: null,
     permissions: null,
     expires_at: days === null ? null : iso(now, days * DAY + 3 * 3_600_000),
     status: "valid",
@@ -38,6 +41,7 @@ export function view(now, t) {
   };
   return {
     ...v,
+    grants: "grants" in t ? v.grants : grantsOf(v.scopes),
     needs_attention: "needs_attention" in t ? v.needs_attention : wantsAttention(v),
     urgency: "urgency" in t ? v.urgency : urgencyOf(v),
   };
@@ -115,7 +119,7 @@ function everyState(now) {
       status: "expired",
       days_left: -3,
       scopes: ["repo"],
-      error: { code: "token_expired", message: "This token has expired. Renew it to keep using it.", retryable: false, field: "token" },
+      error: { code: "token_expired", message: "This token has expired. Renew it to keep using it.", retryable: false, field: "token", area: null },
       last_checked: iso(now, -26 * 60 * MIN),
     }),
     view(now, {
@@ -131,6 +135,7 @@ function everyState(now) {
           "An organization requires SAML single sign-on for this token. Authorize it on the SSO page (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), then check it again.",
         retryable: false,
         field: null,
+        area: null,
       },
     }),
     view(now, {
@@ -146,6 +151,7 @@ function everyState(now) {
         message: "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.",
         retryable: false,
         field: "token",
+        area: null,
       },
     }),
     view(now, {
@@ -164,6 +170,7 @@ function everyState(now) {
           "Could not reach https://ghe.example.com (connection refused). Check your connection or the host's address, then try again.",
         retryable: true,
         field: null,
+        area: null,
       },
     }),
     view(now, {
@@ -178,6 +185,7 @@ function everyState(now) {
         message: "GitHub's rate limit is reached for this account. Try again in about 12 minute(s).",
         retryable: true,
         field: null,
+        area: null,
       },
     }),
     view(now, {

@@ -45,7 +45,7 @@ flow("add errors show the message; the secret is kept only for network errors", 
   check((await page.getByTestId("add-name").inputValue()) === "Work laptop", "name kept");
   check((await page.getByTestId("add-host").inputValue()) === "ghe.example.com", "host kept");
   const calls = await page.evaluate(() => /** @type {any} */ (window).__jeton.calls);
-  check(calls.find((c) => c.cmd === "add_token")?.args.host === "https://ghe.example.com", "host sent as a URL");
+  check(calls.find((c) => c.cmd === "add_token")?.args.host === "ghe.example.com", "host sent as typed: core resolves it");
   await shot(page, "04-add-error", false);
 
   await page.getByTestId("add-secret").fill(NET);

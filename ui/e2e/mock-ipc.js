@@ -12,7 +12,8 @@
  *   addDelayMs?: number,
  *   health?: { read_only?: any, keychain?: any, recovered?: string[], missing?: { id: string, name: string }[] },
  *   catalogue?: any[],
- *   errors: Record<string, { retryable: boolean, field: string | null, message: { en: string, fr: string } }>,
+ *   errors: Record<string, { retryable: boolean, field: string | null, area: string | null, message: { en: string, fr: string } }>,
+ *   grants: Record<string, any[]>,
  *   commands?: string[],
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
@@ -59,7 +60,14 @@ export function installMockIpc(config) {
     const e = config.errors[code];
     if (!e) throw new Error(`mock IPC: Rust has no error code ${code}`);
     const message = e.message[state.lang].replace(/\{(\w+)\}/g, (all, k) => params[k] ?? all);
-    throw { code, message, retryable: e.retryable, field: e.field };
+    throw { code, message, retryable: e.retryable, field: e.field, area: e.area };
+  };
+  /** The tree core gives for these scopes (generated from Rust, see doubles.mjs). */
+  const grantsOf = (scopes) => {
+    if (scopes === null) return null;
+    const tree = config.grants[scopes.join(" ")];
+    if (!tree) throw new Error(`mock IPC: no grants for [${scopes}]: add them to GRANT_SAMPLES in src-tauri/src/doubles.rs`);
+    return structuredClone(tree);
   };
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -86,6 +94,7 @@ export function installMockIpc(config) {
       well_formed: true,
       login: "octocat",
       scopes: fine ? null : ["repo", "workflow"],
+      grants: grantsOf(fine ? null : ["repo", "workflow"]),
       permissions: null,
       expires_at: expires,
       status: "valid",
@@ -146,6 +155,7 @@ export function installMockIpc(config) {
       well_formed: true,
       login: "octocat",
       scopes: ["repo", "read:org"],
+      grants: grantsOf(["repo", "read:org"]),
       permissions: null,
       expires_at: new Date(Date.now() + 30 * 86_400_000 + 3_600_000).toISOString().replace(/\.\d{3}Z$/, "Z"),
       status: "valid",
@@ -190,6 +200,7 @@ export function installMockIpc(config) {
       state.tokens.push({
         ...rec,
         name,
+        grants: grantsOf(rec.scopes ?? null),
         status: "unknown",
         error: null,
         last_checked: null,

@@ -72,6 +72,7 @@ async function main() {
         health: f.opts.health,
         catalogue: DOUBLES.scopes,
         errors: DOUBLES.errors,
+        grants: DOUBLES.grants,
         commands: DOUBLES.commands,
         recheckDelayMs: f.opts.recheckDelayMs,
         recheckPatches: f.opts.recheckPatches,

@@ -95,14 +95,17 @@ describe("add token", () => {
     expect(screen.getByTestId("add-name")).toHaveValue("");
   });
 
-  it("sends an Enterprise host as a URL", async () => {
+  it.each([
+    [" ghe.example.com ", "ghe.example.com"],
+    ["www.github.com", "www.github.com"],
+  ])("sends the host as typed (%j), trimmed: core decides what it names", async (typed, sent) => {
     const { backend, user } = setup();
     await openAddDialog(user);
     await user.type(screen.getByTestId("add-name"), "Work");
-    await user.type(screen.getByTestId("add-host"), "ghe.example.com");
+    await user.type(screen.getByTestId("add-host"), typed);
     await user.type(screen.getByTestId("add-secret"), SECRET);
     await user.keyboard("{Enter}");
-    await waitFor(() => expect(backend.addToken).toHaveBeenCalledWith("Work", "https://ghe.example.com", SECRET));
+    await waitFor(() => expect(backend.addToken).toHaveBeenCalledWith("Work", sent, SECRET));
   });
 
   it("shows the back end's message at the token field, keeps name and host, and clears the secret", async () => {

@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import App from "./App.svelte";
-import type { ErrorPayload, RecheckProgress, Result, TokenView } from "./lib/backend";
+import type { ErrorPayload, GrantNode, RecheckProgress, Result, TokenView } from "./lib/backend";
 import { fakeBackend, ok, token, problem } from "./test/fakeBackend";
 import { renderApp } from "./test/renderApp";
 import { SCOPES } from "./test/doubles";
@@ -139,7 +139,7 @@ describe("vault health", () => {
     expect(backend.adoptRecovered).toHaveBeenLastCalledWith(
       "3f2a9c1e-0000-4000-8000-000000000001",
       "Old laptop",
-      "https://ghe.example.com",
+      "ghe.example.com",
     );
     expect(await screen.findByTestId("token-row")).toHaveTextContent("Old laptop");
     await waitFor(() => expect(screen.queryByTestId("recovered-section")).not.toBeInTheDocument());
@@ -167,7 +167,7 @@ describe("grants in the drawer", () => {
     return screen.getByTestId("token-details");
   };
 
-  it("shows a classic token's scopes as the documented tree, in the current language", async () => {
+  it("shows a classic token's scopes as core's tree, in the current language", async () => {
     const { backend, user } = setup({ lang: "fr", tokens: [token({ name: "CI", scopes: ["admin:org", "gist"] })] });
     await user.click(within(await screen.findByTestId("token-row")).getByTitle("Afficher le détail de CI"));
     const details = screen.getByTestId("token-details");
@@ -184,17 +184,40 @@ describe("grants in the drawer", () => {
     ]);
     expect(tree).toHaveTextContent(SCOPES.find((s) => s.name === "admin:org")!.description_fr);
     expect(tree.querySelector('[data-scope="read:org"]')).toHaveTextContent("inclus");
-    expect(backend.scopeCatalogue).toHaveBeenCalledTimes(1);
+    expect(backend.scopeCatalogue).not.toHaveBeenCalled();
   });
 
-  it("loads the catalogue once across drawers", async () => {
-    const { backend, user } = setup({ tokens: [token({ name: "CI", scopes: ["repo"] })] });
-    await open(user, "CI");
-    await screen.findByTestId("grants-tree");
-    await user.keyboard("{Escape}");
-    await open(user, "CI");
-    await screen.findByTestId("grants-tree");
-    expect(backend.scopeCatalogue).toHaveBeenCalledTimes(1);
+  it("renders the tree as core gives it, without working out a hierarchy of its own", async () => {
+    const node = (name: string, more: Partial<GrantNode> = {}): GrantNode => ({
+      name,
+      description_en: null,
+      description_fr: null,
+      included: false,
+      enterprise: false,
+      ghes_only: false,
+      children: [],
+      ...more,
+    });
+    // Core's word, even where it differs from the scopes listed beside it.
+    const grants = [
+      node("site_admin", { description_en: "Site administrators.", enterprise: true, ghes_only: true }),
+      node("x-custom", { children: [node("x-custom:read", { included: true, description_en: "Reads." })] }),
+    ];
+    const { user } = setup({ tokens: [token({ name: "CI", scopes: ["repo"], grants })] });
+    const details = await open(user, "CI");
+    const tree = await within(details).findByTestId("grants-tree");
+    const items = [...tree.querySelectorAll("[data-scope]")].map((n) => n.getAttribute("data-scope"));
+    expect(items).toEqual(["site_admin", "x-custom", "x-custom:read"]);
+    expect(tree.querySelector('[data-scope="site_admin"]')).toHaveTextContent("GHES only");
+    expect(tree.querySelector('[data-scope="x-custom"] > .desc')).toHaveTextContent("Not a scope GitHub documents.");
+    expect(tree.querySelector('[data-scope="x-custom:read"]')).toHaveTextContent("included");
+  });
+
+  it("says so when a classic token has no scopes", async () => {
+    const { user } = setup({ tokens: [token({ name: "CI", scopes: [] })] });
+    const details = await open(user, "CI");
+    expect(within(details).getByTestId("details-grants")).toHaveTextContent("no scopes (public read-only)");
+    expect(within(details).queryByTestId("grants-tree")).not.toBeInTheDocument();
   });
 
   it("shows recorded fine-grained permissions as a table", async () => {

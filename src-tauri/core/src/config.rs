@@ -112,9 +112,23 @@ fn origin_only(url: &Url, raw: &str, allowed_path: &str) -> Result<()> {
         None
     };
     match rule {
-        Some(reason) => Err(Error::HostInvalid { url: raw.into(), reason }),
+        Some(reason) => Err(Error::HostInvalid { url: shown(raw), reason }),
         None => Ok(()),
     }
+}
+
+/// What a host error may repeat of the input: the URL as given when it parses as one
+/// with a host, without its user name or password; `None` (the message then says "this
+/// host") for anything else, since mistyped input may be anything, a token included.
+fn shown(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let mut url = Url::parse(raw).ok().filter(|u| u.host_str().is_some() && !crate::token::may_hold_token(raw))?;
+    if url.username().is_empty() && url.password().is_none() {
+        return Some(raw.to_owned());
+    }
+    url.set_username("").ok()?;
+    url.set_password(None).ok()?;
+    Some(url.into())
 }
 
 /// Same scheme, host and port.
@@ -128,25 +142,26 @@ fn derived_api(web: &Url) -> Result<Url> {
 }
 
 /// Accepts `https://…`, and `http://…` only for loopback addresses; never a URL with a
-/// user name or password (it would be contacted with them and stored in the metadata).
+/// user name or password (it would be contacted with them and stored in the metadata),
+/// nor one that may hold a token (pasted in the wrong field: it would be looked up,
+/// sent and stored as a host). An error repeats the input only as [`shown`] allows.
 pub fn check_url(raw: &str) -> Result<Url> {
-    let url =
-        Url::parse(raw.trim()).map_err(|_| Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable })?;
+    let refused = |reason| Error::HostInvalid { url: shown(raw), reason };
+    if crate::token::may_hold_token(raw) {
+        return Err(refused(HostRule::Token));
+    }
+    let url = Url::parse(raw.trim()).map_err(|_| refused(HostRule::Unparsable))?;
     if url.host_str().is_none() {
-        return Err(Error::HostInvalid { url: raw.into(), reason: HostRule::Unparsable });
+        return Err(refused(HostRule::Unparsable));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        // The error names the host without the credentials it refuses.
-        let mut shown = url.clone();
-        let _ = shown.set_username("");
-        let _ = shown.set_password(None);
-        return Err(Error::HostInvalid { url: shown.into(), reason: HostRule::Credentials });
+        return Err(refused(HostRule::Credentials));
     }
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) => Ok(url),
-        "http" => Err(Error::HostInvalid { url: raw.into(), reason: HostRule::PlainHttpNotLoopback }),
-        _ => Err(Error::HostInvalid { url: raw.into(), reason: HostRule::Scheme }),
+        "http" => Err(refused(HostRule::PlainHttpNotLoopback)),
+        _ => Err(refused(HostRule::Scheme)),
     }
 }
 

@@ -30,8 +30,10 @@ pub enum Error {
     Network { host: String, detail: String },
     #[error("bad_response: {detail}")]
     BadResponse { host: String, detail: String },
-    #[error("host_invalid: {url}")]
-    HostInvalid { url: String, reason: HostRule },
+    /// `url` is what the message may repeat of the input: `None` when it might be a
+    /// secret (see `config::check_url`).
+    #[error("host_invalid: {reason:?}")]
+    HostInvalid { url: Option<String>, reason: HostRule },
     #[error("keychain_unavailable: {detail}")]
     KeychainUnavailable { detail: String },
     #[error("keychain_locked")]
@@ -170,6 +172,8 @@ pub enum HostRule {
     Path,
     Query,
     Fragment,
+    /// It looks like a token (a GitHub token prefix, or 40 hex digits), not a host.
+    Token,
 }
 
 /// Declares the stable codes once: the `ErrorCode` type (a string union in the UI's
@@ -262,8 +266,17 @@ pub enum ErrorField {
     Host,
 }
 
+/// The part of the system an error is about, when the UI treats it apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorArea {
+    /// The system keychain (unavailable, locked, not answering): the UI's keychain banner.
+    Keychain,
+}
+
 /// What crosses to the UI and out of `--json`: a stable code and a sentence, whether
-/// trying the same thing again may help, and the input it is about.
+/// trying the same thing again may help, the input it is about and its area.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ErrorPayload {
@@ -271,6 +284,7 @@ pub struct ErrorPayload {
     pub message: String,
     pub retryable: bool,
     pub field: Option<ErrorField>,
+    pub area: Option<ErrorArea>,
 }
 
 impl Error {
@@ -374,6 +388,16 @@ impl Error {
         }
     }
 
+    /// The part of the system the error is about, if the UI shows it apart.
+    pub fn area(&self) -> Option<ErrorArea> {
+        match self {
+            Error::KeychainUnavailable { .. } | Error::KeychainLocked | Error::KeychainTimeout => {
+                Some(ErrorArea::Keychain)
+            }
+            _ => None,
+        }
+    }
+
     /// A sentence for a person: what happened and what to do.
     pub fn message(&self, lang: Lang) -> String {
         crate::error_messages::message(self, lang)
@@ -385,6 +409,7 @@ impl Error {
             message: self.message(lang),
             retryable: self.retryable(),
             field: self.field(),
+            area: self.area(),
         }
     }
 
@@ -409,5 +434,31 @@ pub(crate) mod stored {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Error>, D::Error> {
         let v = Option::<serde_json::Value>::deserialize(d)?;
         Ok(v.filter(|v| !v.is_null()).map(Error::from_stored))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keychain_errors_and_only_those_are_in_the_keychain_area() {
+        let keychain =
+            [Error::KeychainUnavailable { detail: "d".into() }, Error::KeychainLocked, Error::KeychainTimeout];
+        for e in keychain {
+            assert_eq!(e.payload(Lang::En).area, Some(ErrorArea::Keychain), "{e:?}");
+        }
+        let others = [
+            Error::Network { host: "h".into(), detail: "d".into() },
+            Error::SecretMissing { name: "n".into() },
+            Error::MetadataReadOnly,
+            Error::Storage { detail: "d".into() },
+            Error::TokenInvalid,
+        ];
+        for e in others {
+            assert_eq!(e.payload(Lang::En).area, None, "{e:?}");
+        }
+        let json = serde_json::to_value(Error::KeychainLocked.payload(Lang::Fr)).unwrap();
+        assert_eq!(json["area"], "keychain");
     }
 }

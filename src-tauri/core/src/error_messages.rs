@@ -122,11 +122,18 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
                 (HostRule::Fragment, true) => {
                     "un hôte n’a pas de fragment (la partie après #) ; donnez son adresse seule, par exemple https://ghe.example.com"
                 }
+                (HostRule::Token, false) => {
+                    "it looks like a token, not a host; give the token as the token and the host as its address, such as https://ghe.example.com"
+                }
+                (HostRule::Token, true) => {
+                    "cela ressemble à un jeton, pas à un hôte ; donnez le jeton comme jeton et l’hôte par son adresse, par exemple https://ghe.example.com"
+                }
             };
-            if fr {
-                format!("L’hôte « {url} » est refusé : {why}.")
-            } else {
-                format!("The host \"{url}\" is refused: {why}.")
+            match (url, fr) {
+                (Some(url), true) => format!("L’hôte « {url} » est refusé : {why}."),
+                (Some(url), false) => format!("The host \"{url}\" is refused: {why}."),
+                (None, true) => format!("Cet hôte est refusé : {why}."),
+                (None, false) => format!("This host is refused: {why}."),
             }
         }
         Error::KeychainUnavailable { detail } => {
@@ -275,7 +282,9 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
             if fr {
                 format!("Une erreur interne de Jeton s’est produite ({detail}). Réessayez ; si elle se répète, signalez-la.")
             } else {
-                format!("Something went wrong inside Jeton ({detail}). Try again; if it happens again, please report it.")
+                format!(
+                    "Something went wrong inside Jeton ({detail}). Try again; if it happens again, please report it."
+                )
             }
         }
         Error::PageRefused { url: Some(url), host } => {
@@ -325,7 +334,8 @@ mod tests {
             Error::RateLimited { retry_after_secs: Some(61) },
             Error::Network { host: "api.github.com".into(), detail: "refused".into() },
             Error::BadResponse { host: "h".into(), detail: "not JSON".into() },
-            Error::HostInvalid { url: "http://x".into(), reason: HostRule::PlainHttpNotLoopback },
+            Error::HostInvalid { url: Some("http://x".into()), reason: HostRule::PlainHttpNotLoopback },
+            Error::HostInvalid { url: None, reason: HostRule::Token },
             Error::KeychainUnavailable { detail: "no Secret Service".into() },
             Error::KeychainLocked,
             Error::KeychainTimeout,

@@ -20,7 +20,9 @@ export type {
   AppInfo,
   ErrorCode,
   ErrorField,
+  ErrorArea,
   ErrorPayload,
+  GrantNode,
   ImportSummary,
   Lang,
   LangChoice,
@@ -97,9 +99,15 @@ export const tauriBackend: Backend = {
 export function toErrorPayload(e: unknown): ErrorPayload {
   if (e && typeof e === "object" && "code" in e && "message" in e) {
     const p = e as Partial<ErrorPayload>;
-    return { code: p.code as ErrorCode, message: String(p.message), retryable: p.retryable ?? false, field: p.field ?? null };
+    return {
+      code: p.code as ErrorCode,
+      message: String(p.message),
+      retryable: p.retryable ?? false,
+      field: p.field ?? null,
+      area: p.area ?? null,
+    };
   }
-  return { code: "internal", message: e instanceof Error ? e.message : String(e), retryable: false, field: null };
+  return { code: "internal", message: e instanceof Error ? e.message : String(e), retryable: false, field: null, area: null };
 }
 
 /** Runs a command; a thrown error becomes an error result, so callers handle one shape. */

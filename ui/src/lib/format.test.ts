@@ -5,7 +5,7 @@ import {
   daysTone,
   fixFor,
   formatDate,
-  hostForBackend,
+  hostFromInput,
   hostLabel,
   kindLabel,
   levelLabel,
@@ -154,14 +154,12 @@ describe("hosts", () => {
     expect(hostLabel("http://127.0.0.1:8080")).toBe("127.0.0.1:8080");
   });
 
-  it("sends null for github.com and a URL for other hosts", () => {
-    expect(hostForBackend("")).toBeNull();
-    expect(hostForBackend("   ")).toBeNull();
-    expect(hostForBackend("github.com")).toBeNull();
-    expect(hostForBackend("https://github.com/")).toBeNull();
-    expect(hostForBackend("ghe.example.com")).toBe("https://ghe.example.com");
-    expect(hostForBackend(" https://ghe.example.com/ ")).toBe("https://ghe.example.com");
-    expect(hostForBackend("http://127.0.0.1:9000")).toBe("http://127.0.0.1:9000");
+  it("sends what was typed, trimmed, or null when nothing was; core decides what it names", () => {
+    expect(hostFromInput("")).toBeNull();
+    expect(hostFromInput("   ")).toBeNull();
+    expect(hostFromInput(" ghe.example.com ")).toBe("ghe.example.com");
+    expect(hostFromInput("www.github.com")).toBe("www.github.com");
+    expect(hostFromInput("HTTPS://GitHub.com/")).toBe("HTTPS://GitHub.com/");
   });
 });
 

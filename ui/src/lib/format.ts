@@ -104,20 +104,18 @@ export function formatDate(lang: Lang, iso: string | null, timeZone?: string): s
   return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone }).format(d);
 }
 
-/** `https://github.com/` → `github.com`. */
+/** A host as core gives it, for display: `https://github.com/` → `github.com`. */
 export function hostLabel(host: string): string {
   return host.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/\/+$/, "");
 }
 
 /**
- * What the add form sends as `host`: null for github.com (or empty), else a web URL.
- * A bare name gets `https://`; Rust validates and normalizes the rest.
+ * What a form sends as `host`: what was typed, trimmed, or null when nothing was (the
+ * default host). Core decides what it names (github.com, `www.github.com`, case).
  */
-export function hostForBackend(input: string): string | null {
-  const h = input.trim().replace(/\/+$/, "");
-  if (h === "") return null;
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(h) ? h : `https://${h}`;
-  return /^https:\/\/(www\.)?github\.com$/i.test(url) ? null : url;
+export function hostFromInput(input: string): string | null {
+  const h = input.trim();
+  return h === "" ? null : h;
 }
 
 export function tokenName(lang: Lang, t: TokenView): string {

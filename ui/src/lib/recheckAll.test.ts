@@ -99,17 +99,3 @@ describe("AppStore.recheckAll", () => {
     expect(s.notice).toMatchObject({ tone: "error", text: "boom" });
   });
 });
-
-describe("AppStore.ensureCatalogue", () => {
-  it("asks once, and again only after a failure", async () => {
-    const { backend } = fakeBackend();
-    backend.scopeCatalogue.mockRejectedValueOnce(new Error("not yet"));
-    const s = new AppStore(backend);
-    await s.ensureCatalogue();
-    expect(s.catalogue).toBeNull();
-    await Promise.all([s.ensureCatalogue(), s.ensureCatalogue()]);
-    await s.ensureCatalogue();
-    expect(backend.scopeCatalogue).toHaveBeenCalledTimes(2);
-    expect(s.catalogue?.[0].name).toBe("repo");
-  });
-});

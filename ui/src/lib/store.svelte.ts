@@ -3,7 +3,7 @@
 
 import { getContext, setContext } from "svelte";
 import { call, toErrorPayload } from "./backend";
-import type { AppInfo, Backend, ErrorCode, ErrorPayload, Lang, LangChoice, Page, Result, ScopeNode, TokenView } from "./backend";
+import type { AppInfo, Backend, ErrorPayload, Lang, LangChoice, Page, Result, TokenView } from "./backend";
 import { recheckSummary } from "./format";
 import { langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
@@ -21,9 +21,6 @@ export interface RecheckRun {
   done: number;
   total: number;
 }
-
-/** Errors that mean the keychain itself is in trouble: the banner says so. */
-const KEYCHAIN_CODES: readonly ErrorCode[] = ["keychain_unavailable", "keychain_locked", "keychain_timeout"];
 
 const HIGHLIGHT_MS = 6000;
 const NOTICE_MS = 5000;
@@ -52,19 +49,16 @@ export class AppStore {
   now = $state(new Date());
   /** How far "Re-check all" has come; null when it is not running. */
   recheckRun = $state<RecheckRun | null>(null);
-  /** The classic scopes as GitHub documents them; loaded the first time a drawer needs it. */
-  catalogue = $state<ScopeNode[] | null>(null);
   /** Read-only data, keychain trouble, recovered and missing secrets. */
   readonly vault: VaultState = new VaultState(this);
 
-  readonly groups = $derived(arrange(this.tokens, this.query));
+  readonly groups = $derived(arrange(this.tokens, this.query, this.info?.github_url ?? null));
   readonly selected = $derived(this.tokens.find((t) => t.id !== null && t.id === this.selectedId) ?? null);
   /** The keychain banner's reason: from the last keychain check, or from the vault's health. */
   readonly keychainProblem = $derived(this.keychainError ?? this.vault.health?.keychain ?? null);
 
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #noticeSeq = 0;
-  #catalogueLoad: Promise<void> | null = null;
   #runSeq = 0;
 
   constructor(backend: Backend) {
@@ -138,9 +132,9 @@ export class AppStore {
     return r;
   }
 
-  /** Shows the keychain banner when an error says the keychain is in trouble. */
+  /** Shows the keychain banner when core says the error is the keychain's. */
   noteKeychain(e: ErrorPayload): void {
-    if (KEYCHAIN_CODES.includes(e.code)) this.keychainError = e;
+    if (e.area === "keychain") this.keychainError = e;
   }
 
   async recheck(id: string): Promise<void> {
@@ -183,19 +177,6 @@ export class AppStore {
   #settle(view: TokenView): void {
     this.tokens = replaceExisting(this.tokens, view);
     if (view.id !== null) this.checking = this.checking.filter((c) => c !== view.id);
-  }
-
-  /** Loads the scope catalogue once; a failure lets the next caller try again. */
-  ensureCatalogue(): Promise<void> {
-    this.#catalogueLoad ??= this.backend.scopeCatalogue().then(
-      (c) => {
-        this.catalogue = c;
-      },
-      () => {
-        this.#catalogueLoad = null;
-      },
-    );
-    return this.#catalogueLoad;
   }
 
   isChecking(id: string | null): boolean {

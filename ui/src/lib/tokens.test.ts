@@ -79,7 +79,7 @@ describe("groupTokens", () => {
     expect(names(groups[0].accounts[0].tokens)).toEqual(["gone", "broken", "beta", "zeta", "Alpha"]);
   });
 
-  it("by name: github.com first, hosts and logins alphabetical, unknown account last", () => {
+  it("by name: the default host core names first, hosts and logins alphabetical, unknown account last", () => {
     const ts = [
       token({ name: "a", host: "https://b.example" }),
       token({ name: "b", host: "https://a.example" }),
@@ -87,9 +87,12 @@ describe("groupTokens", () => {
       token({ name: "d", login: "zed" }),
       token({ name: "e", login: "amy" }),
     ];
-    const groups = groupTokens(sortTokens(ts, "name"), "name");
+    const groups = groupTokens(sortTokens(ts, "name"), "name", "https://github.com");
     expect(groups.map((g) => g.label)).toEqual(["github.com", "a.example", "b.example"]);
     expect(groups[0].accounts.map((a) => a.login)).toEqual(["amy", "zed", null]);
+    // github.com stood in for (JETON_GITHUB_URL): the stand-in is the default host, not a name the UI knows.
+    const standIn = groupTokens(sortTokens(ts, "name"), "name", "https://b.example");
+    expect(standIn.map((g) => g.label)).toEqual(["b.example", "a.example", "github.com"]);
   });
 
   it("returns no group when nothing matches", () => {

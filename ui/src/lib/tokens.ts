@@ -80,16 +80,17 @@ function passes(t: TokenView, status: StatusFilter): boolean {
   return t.status === status;
 }
 
-function hostRank(label: string): [number, string] {
-  return [label === "github.com" ? 0 : 1, label];
-}
-
 /**
  * Groups by host, then by account. Sorted by expiry, groups come in the order of their
- * most urgent token (tokens must already be sorted); sorted by name, github.com comes
- * first, then other hosts by name, and accounts by login, the unknown account last.
+ * most urgent token (tokens must already be sorted); sorted by name, the default host
+ * (core's `AppInfo.github_url`: github.com or its stand-in) comes first, then other
+ * hosts by name, and accounts by login, the unknown account last.
  */
-export function groupTokens(tokens: readonly TokenView[], sort: SortKey = "expiry"): HostGroup[] {
+export function groupTokens(
+  tokens: readonly TokenView[],
+  sort: SortKey = "expiry",
+  defaultHost: string | null = null,
+): HostGroup[] {
   const hosts = new Map<string, HostGroup>();
   for (const t of tokens) {
     const label = hostLabel(t.host);
@@ -107,11 +108,8 @@ export function groupTokens(tokens: readonly TokenView[], sort: SortKey = "expir
   }
   const groups = [...hosts.values()];
   if (sort === "expiry") return groups;
-  groups.sort((a, b) => {
-    const [ra, la] = hostRank(a.label);
-    const [rb, lb] = hostRank(b.label);
-    return ra - rb || collator.compare(la, lb);
-  });
+  const rank = (g: HostGroup) => (g.host === defaultHost ? 0 : 1);
+  groups.sort((a, b) => rank(a) - rank(b) || collator.compare(a.label, b.label));
   for (const g of groups) {
     g.accounts.sort((a, b) =>
       a.login === null ? 1 : b.login === null ? -1 : collator.compare(a.login, b.login),
@@ -121,8 +119,8 @@ export function groupTokens(tokens: readonly TokenView[], sort: SortKey = "expir
 }
 
 /** Search, filter, sort and group in one go, as the dashboard shows them. */
-export function arrange(tokens: readonly TokenView[], q: ListQuery): HostGroup[] {
-  return groupTokens(sortTokens(filterTokens(tokens, q), q.sort), q.sort);
+export function arrange(tokens: readonly TokenView[], q: ListQuery, defaultHost: string | null = null): HostGroup[] {
+  return groupTokens(sortTokens(filterTokens(tokens, q), q.sort), q.sort, defaultHost);
 }
 
 /** How many tokens are in each status (for the filter menu). */

@@ -2,11 +2,12 @@
 // generated/doubles.json (src-tauri/src/doubles.rs); a Rust test fails when it is stale.
 
 import generated from "./generated/doubles.json";
-import type { ErrorCode, ErrorPayload, Lang, ScopeNode } from "../lib/backend";
+import type { ErrorCode, ErrorPayload, GrantNode, Lang, ScopeNode } from "../lib/backend";
 
 interface GeneratedError {
   retryable: boolean;
   field: ErrorPayload["field"];
+  area: ErrorPayload["area"];
   message: Record<Lang, string>;
 }
 
@@ -25,5 +26,18 @@ const ERRORS = generated.errors as Record<ErrorCode, GeneratedError>;
 export function errorPayload(code: ErrorCode, params: Record<string, string> = {}, lang: Lang = "en"): ErrorPayload {
   const e = ERRORS[code];
   const message = e.message[lang].replace(/\{(\w+)\}/g, (all, k: string) => params[k] ?? all);
-  return { code, message, retryable: e.retryable, field: e.field };
+  return { code, message, retryable: e.retryable, field: e.field, area: e.area };
+}
+
+const GRANTS = generated.grants as Record<string, GrantNode[]>;
+
+/**
+ * The tree core gives for these scopes (`TokenView.grants`), for the lists
+ * src-tauri/src/doubles.rs samples; null for unknown scopes.
+ */
+export function grantsOf(scopes: readonly string[] | null): GrantNode[] | null {
+  if (scopes === null) return null;
+  const tree = GRANTS[scopes.join(" ")];
+  if (!tree) throw new Error(`no grants for [${scopes.join(", ")}]: add them to GRANT_SAMPLES in src-tauri/src/doubles.rs`);
+  return structuredClone(tree);
 }

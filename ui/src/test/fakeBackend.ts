@@ -15,7 +15,7 @@ import type {
   TokenView,
   VaultHealth,
 } from "../lib/backend";
-import { SCOPES, errorPayload } from "./doubles";
+import { SCOPES, errorPayload, grantsOf } from "./doubles";
 
 /** Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them. */
 export function wantsAttention(t: Pick<TokenView, "status" | "days_left" | "secret_missing">): boolean {
@@ -43,6 +43,7 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
     well_formed: true,
     login: "octocat",
     scopes: ["repo"],
+    grants: null,
     permissions: null,
     expires_at: "2030-01-01T00:00:00Z",
     status: "valid",
@@ -60,6 +61,7 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
   };
   return {
     ...t,
+    grants: "grants" in partial ? t.grants : grantsOf(t.scopes),
     needs_attention: "needs_attention" in partial ? t.needs_attention : wantsAttention(t),
     urgency: "urgency" in partial ? t.urgency : urgencyOf(t),
   };

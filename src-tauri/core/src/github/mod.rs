@@ -2,6 +2,7 @@
 //! permissions, presets) and the pre-filled token creation URLs.
 
 pub mod client;
+pub mod grants;
 pub mod headers;
 mod permission_texts;
 pub mod permissions;

@@ -260,7 +260,7 @@ pub fn creation_url(host: &Host, request: &TokenRequest) -> Result<Url> {
         TokenRequest::FineGrained(_) => FINE_GRAINED_PATH,
     };
     url.path_segments_mut()
-        .map_err(|_| Error::HostInvalid { url: host.key(), reason: crate::error::HostRule::Unparsable })?
+        .map_err(|_| Error::HostInvalid { url: Some(host.key()), reason: crate::error::HostRule::Unparsable })?
         .pop_if_empty()
         .extend(path);
     {
