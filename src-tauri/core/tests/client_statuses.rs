@@ -22,7 +22,8 @@ async fn valid() {
 #[tokio::test]
 async fn expiring() {
     let env = env().await;
-    let token = env.mint(NewToken::classic(LOGIN, &["repo"]).expires_in(Duration::days(3) + Duration::hours(1)));
+    let token = env.mint(NewToken::classic(LOGIN, &["repo"]).expires_in(Duration::days(3)));
+    // Three days from now, at this hour: three calendar days away (docs/architecture.md).
     let v = env.check(&token, None).await;
     assert_eq!((v.status, v.days_left), (TokenStatus::Expiring, Some(3)));
     env.store("soon", &token, &env.host().key(), None);

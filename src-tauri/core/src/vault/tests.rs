@@ -162,11 +162,13 @@ fn import_merges_by_id_and_reports_secrets_not_here() {
     store.set("c", &Secret::new("s3")).unwrap();
     let report = here.import_metadata(&export).unwrap();
     assert_eq!(report.already_present, ["laptop (renamed here)"]);
-    assert_eq!(report.added, ["ci (2)", "gone"]);
+    assert_eq!(report.added, ["ci (2)"]);
+    let held: Vec<&str> = report.held.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(held, ["c"], "a secret already here is not bound by the file alone");
     assert_eq!(report.renamed, [Renamed { from: "ci".into(), to: "ci (2)".into() }]);
     assert_eq!(report.without_secret, ["ci (2)"], "b's secret is only on the other machine");
     assert_eq!(here.find("a").unwrap().name, "laptop (renamed here)", "local metadata is kept");
-    assert_eq!(here.list().unwrap().len(), 4);
+    assert_eq!(here.list().unwrap().len(), 3);
     let again = here.import_metadata(&export).unwrap();
     assert!(again.added.is_empty(), "importing twice adds nothing");
 }
