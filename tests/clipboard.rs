@@ -5,11 +5,8 @@ mod common;
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
-use common::Env;
-
-const WAIT: Duration = Duration::from_secs(30);
+use common::{eventually, Env};
 
 /// One clipboard for the whole display: these tests take turns.
 static CLIPBOARD: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -30,15 +27,6 @@ fn paste(target: Option<&str>) -> Option<String> {
     }
     let out = cmd.stderr(Stdio::null()).output().expect("xclip is installed");
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
-/// Polls `done` until it holds or `WAIT` passes.
-fn eventually(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = Instant::now() + WAIT;
-    while !done() {
-        assert!(Instant::now() < deadline, "still not true after {WAIT:?}: {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// The holders `jeton copy` left for this test's data dir (found through /proc).

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::time::{Duration, Instant};
 
 use fakehub::{FakeHub, FakeHubOptions, NewToken, NewUser};
 use tokio::io::AsyncWriteExt;
@@ -158,4 +159,15 @@ pub const ENGLISH_WORDS: &[&str] = &[
 /// Whether `word` appears in `text` as a whole word (letters around it do not count).
 pub fn has_word(text: &str, word: &str) -> bool {
     text.split(|c: char| !c.is_alphabetic()).any(|w| w == word)
+}
+
+/// Polls `done` until it holds, failing after 30 s: for what happens in another
+/// process or on the clock (a clipboard cleared, a token's expiry passed).
+pub fn eventually(what: &str, mut done: impl FnMut() -> bool) {
+    let wait = Duration::from_secs(30);
+    let deadline = Instant::now() + wait;
+    while !done() {
+        assert!(Instant::now() < deadline, "still not true after {wait:?}: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

@@ -14,7 +14,7 @@ mod vault_common;
 mod vault_keychain_support;
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jeton_core::vault::{KeyringStore, MetadataStore, SecretStore, Vault};
 use jeton_core::Secret;
@@ -73,9 +73,9 @@ fn child_process() {
                 .with_keychain_timeout(Duration::from_secs(2));
             let laptop = rt.block_on(v.add_async(record("a", "laptop"), Secret::new("s1"))).unwrap();
             let frozen = Frozen::new(secret_service_pid());
-            let start = Instant::now();
+            // `keychain_timeout` comes only from the vault's own timeout: the bus's own
+            // (D-Bus's 25 s) would end as `keychain_unavailable`.
             assert_eq!(rt.block_on(v.secret_async(&laptop)).unwrap_err().code(), "keychain_timeout");
-            assert!(start.elapsed() < Duration::from_secs(10), "the timeout is the vault's, not the bus's");
             assert_eq!(rt.block_on(v.keychain_status()).unwrap_err().code(), "keychain_timeout");
             drop(frozen);
             let again = rt.block_on(v.clone().with_keychain_timeout(Duration::from_secs(30)).secret_async(&laptop));

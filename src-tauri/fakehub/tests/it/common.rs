@@ -1,4 +1,5 @@
-use std::time::Duration;
+use std::future::Future;
+use std::time::{Duration, Instant};
 
 use fakehub::{FakeHub, FakeHubOptions, NewToken, NewUser};
 use reqwest::{Client, Response};
@@ -53,4 +54,14 @@ pub fn assert_api_headers(resp: &Response) {
         v.parse::<i64>().unwrap_or_else(|_| panic!("{h} not a number: {v}"));
     }
     assert_eq!(header(resp, "x-ratelimit-resource").as_deref(), Some("core"));
+}
+
+/// Polls `done` until it holds, failing after 10 s: for what the hub finishes after
+/// its client has moved on (a connection's end, a refusal running out).
+pub async fn eventually<F: Future<Output = bool>>(what: &str, mut done: impl FnMut() -> F) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done().await {
+        assert!(Instant::now() < deadline, "still not true after 10 s: {what}");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }

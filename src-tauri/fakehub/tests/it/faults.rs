@@ -1,4 +1,4 @@
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fakehub::Fault;
 use serde_json::Value;
@@ -76,8 +76,23 @@ async fn never_ending_body_times_the_client_out() {
     assert!(err.is_timeout(), "{err:?}");
 }
 
-const SLOW: Duration = Duration::from_millis(800);
-const GLOBAL: Duration = Duration::from_millis(300);
+/// Long enough that a request held this long is still held when one sent after it,
+/// and not held, has its answer.
+const HELD: Duration = Duration::from_secs(2);
+
+/// Sends a request with `token` and waits until the hub has it (counted in flight).
+async fn held(hub: &fakehub::FakeHub, url: &str, token: &str) -> tokio::task::JoinHandle<u16> {
+    let before = hub.stats().total;
+    let (url, token) = (url.to_string(), token.to_string());
+    let call = tokio::spawn(async move { get(&url, Some(&token)).await.status().as_u16() });
+    common::eventually("the request reached the hub", || std::future::ready(hub.stats().total > before)).await;
+    call
+}
+
+/// The requests the hub has not answered yet.
+fn unanswered(hub: &fakehub::FakeHub) -> usize {
+    hub.stats().requests.iter().filter(|r| r.ended_us.is_none()).count()
+}
 
 #[tokio::test]
 async fn latency_applies_globally_and_per_token() {
@@ -85,19 +100,19 @@ async fn latency_applies_globally_and_per_token() {
     let slow = common::classic(&hub, &[]);
     let fast = common::classic(&hub, &[]);
     let url = format!("{}/user", hub.url());
-    hub.set_token_latency(&slow, Some(SLOW));
-    let t = Instant::now();
-    assert_eq!(get(&url, Some(&slow)).await.status(), 200);
-    assert!(t.elapsed() >= SLOW);
-    let t = Instant::now();
+    // A token's latency holds that token's requests only.
+    hub.set_token_latency(&slow, Some(HELD));
+    let slow_call = held(&hub, &url, &slow).await;
     assert_eq!(get(&url, Some(&fast)).await.status(), 200);
-    assert!(t.elapsed() < SLOW);
-    hub.set_latency(Some(GLOBAL));
-    let t = Instant::now();
-    assert_eq!(get(&url, Some(&fast)).await.status(), 200);
-    assert!(t.elapsed() >= GLOBAL);
+    assert_eq!(unanswered(&hub), 1, "the slow token's request, sent first, is still held");
+    // The global latency holds every token's.
+    hub.set_latency(Some(HELD));
+    let fast_call = held(&hub, &url, &fast).await;
+    // Clearing the faults ends both latencies for the requests that follow.
     hub.clear_faults();
-    let t = Instant::now();
     assert_eq!(get(&url, Some(&slow)).await.status(), 200);
-    assert!(t.elapsed() < SLOW);
+    assert_eq!(unanswered(&hub), 2, "the requests sent before the clearing are still held");
+    assert_eq!((slow_call.await.unwrap(), fast_call.await.unwrap()), (200, 200));
+    let statuses: Vec<_> = hub.stats().requests.iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [Some(200); 4]);
 }

@@ -23,11 +23,11 @@ async fn the_gauge_sees_concurrent_requests_by_path_and_resets() {
     assert_eq!(stats.max_in_flight_at("/api/v3/user"), 1);
     assert_eq!((stats.max_in_flight, stats.in_flight), (4, 0));
     assert_eq!(stats.requests.len(), 4);
-    for r in &stats.requests {
-        let took = r.ended_us.unwrap() - r.started_us;
-        assert!(took >= 300_000, "{r:?}");
-        assert_eq!(r.status, Some(200));
-    }
+    assert!(stats.requests.iter().all(|r| r.status == Some(200)), "{:?}", stats.requests);
+    // The log agrees with the gauge: all four had arrived before the first was answered.
+    let last_start = stats.requests.iter().map(|r| r.started_us).max().unwrap();
+    let first_end = stats.requests.iter().map(|r| r.ended_us.unwrap()).min().unwrap();
+    assert!(last_start < first_end, "{:?}", stats.requests);
     // One at a time, after a reset, is one at a time.
     hub.reset_stats();
     get(&user, Some(&token)).await;
@@ -47,7 +47,8 @@ async fn the_log_records_statuses_and_resets_without_an_answer() {
     assert!(common::client().get(&url).send().await.is_err());
     assert_eq!(get(&url, Some("nope")).await.status(), 401);
     assert_eq!(get(&url, Some(&token)).await.status(), 200);
-    tokio::time::sleep(Duration::from_millis(50)).await;
+    // The reset connection's end may reach the hub after the client has seen it.
+    common::eventually("nothing in flight", || std::future::ready(hub.stats().in_flight == 0)).await;
     let stats = hub.stats();
     let statuses: Vec<_> = stats.requests.iter().map(|r| r.status).collect();
     assert_eq!(statuses, [None, Some(401), Some(200)]);
