@@ -24,8 +24,6 @@ async function main() {
   });
   await mkdir(shots, { recursive: true });
   for (const f of await readdir(shots)) if (f.startsWith("fail-")) await rm(join(shots, f));
-  const lacking = await commandsTheMockLacks();
-  if (lacking.length) throw new Error(`mock-ipc.js has no stand-in for the Rust commands ${lacking.join(", ")}`);
   const server = await serve(dist);
   const browser = await chromium.launch({
     executablePath,
@@ -44,6 +42,12 @@ async function main() {
   const only = process.argv[2];
   let passed = 0;
   let failed = 0;
+  // The mock must stand in for every Rust command (generated list, see doubles.mjs).
+  const lacking = await commandsTheMockLacks();
+  if (lacking.length) {
+    failed += 1;
+    console.log(`FAIL mock-ipc.js stands in for every Rust command\n     none for ${lacking.join(", ")}`);
+  }
   try {
     for (const f of flows) {
       if (only && !f.name.includes(only)) continue;
