@@ -5,10 +5,18 @@ import { Channel } from "@tauri-apps/api/core";
 import { commands } from "./bindings";
 import type {
   AppInfo,
+  Creation,
+  CreationCatalogue,
+  CreationPage,
   ErrorCode,
   ErrorPayload,
+  Finished,
   ImportSummary,
   LangChoice,
+  Owners,
+  Repository,
+  RequestKind,
+  WatchEvent,
   Page,
   RecheckProgress,
   ScopeNode,
@@ -17,7 +25,25 @@ import type {
 } from "./bindings";
 
 export type {
+  Account,
   AppInfo,
+  ChecklistItem,
+  Creation,
+  CreationCatalogue,
+  CreationPage,
+  Expiry,
+  Finding,
+  Finished,
+  Level,
+  Owners,
+  PermissionEntry,
+  PresetEntry,
+  Repository,
+  RepositoryAccess,
+  RequestKind,
+  Section,
+  TokenRequest,
+  WatchEvent,
   ErrorCode,
   ErrorField,
   ErrorArea,
@@ -67,6 +93,24 @@ export interface Backend {
    * browser. Rust picks the URL and refuses one off the token's host; the web view opens none.
    */
   openPage(id: string, page: Page): Promise<Result<null, ErrorPayload>>;
+  // The token creation wizard (see components/wizard/).
+  /** Fine-grained permissions and presets in the window's language. */
+  creationCatalogue(): Promise<CreationCatalogue>;
+  /** GitHub's pre-filled page and its checklist, after Rust checked every rule it can. */
+  creationPage(creation: Creation): Promise<Result<CreationPage, ErrorPayload>>;
+  /** The same, opened in the user's browser by Rust. */
+  openCreationPage(creation: Creation): Promise<Result<CreationPage, ErrorPayload>>;
+  creationOwners(host: string | null, login: string): Promise<Result<Owners, ErrorPayload>>;
+  creationRepositories(host: string | null, login: string): Promise<Result<Repository[], ErrorPayload>>;
+  /** The wizard's choices to renew a token. */
+  renewal(id: string): Promise<Result<Creation, ErrorPayload>>;
+  /** Checks a pasted token against the request and stores it (the secret goes to Rust only). */
+  finishCreation(creation: Creation, token: string): Promise<Result<Finished, ErrorPayload>>;
+  /** The same with the token Rust reads from the clipboard: it never reaches the web view. */
+  finishCreationFromClipboard(creation: Creation): Promise<Result<Finished, ErrorPayload>>;
+  /** Rust watches the clipboard for a new token of `kind`; `onEvent` hears found/expired, never the token. */
+  watchClipboard(kind: RequestKind, onEvent: (e: WatchEvent) => void): Promise<Result<null, ErrorPayload>>;
+  stopClipboardWatch(): Promise<void>;
 }
 
 export const tauriBackend: Backend = {
@@ -93,6 +137,20 @@ export const tauriBackend: Backend = {
   importBackup: (json) => commands.importBackup(json),
   provideSecret: (id, token) => commands.provideSecret(id, token),
   openPage: (id, page) => commands.openPage(id, page),
+  creationCatalogue: () => commands.creationCatalogue(),
+  creationPage: (c) => commands.creationPage(c),
+  openCreationPage: (c) => commands.openCreationPage(c),
+  creationOwners: (host, login) => commands.creationOwners(host, login),
+  creationRepositories: (host, login) => commands.creationRepositories(host, login),
+  renewal: (id) => commands.renewal(id),
+  finishCreation: (c, token) => commands.finishCreation(c, token),
+  finishCreationFromClipboard: (c) => commands.finishCreationFromClipboard(c),
+  watchClipboard: (kind, onEvent) => {
+    const channel = new Channel<WatchEvent>();
+    channel.onmessage = onEvent;
+    return commands.watchClipboard(kind, channel);
+  },
+  stopClipboardWatch: () => commands.stopClipboardWatch(),
 };
 
 /** Turns anything thrown by an IPC call into the error shape the UI shows. */

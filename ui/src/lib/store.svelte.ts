@@ -42,6 +42,8 @@ export class AppStore {
   highlightId = $state<string | null>(null);
   selectedId = $state<string | null>(null);
   addOpen = $state(false);
+  /** The token creation wizard, open; `renew`: the id of the token it renews. */
+  createOpen = $state<{ renew: string | null } | null>(null);
   forgetTarget = $state<TokenView | null>(null);
   /** The token whose missing secret the user is providing. */
   provideTarget = $state<TokenView | null>(null);

@@ -16,6 +16,7 @@ import type {
   VaultHealth,
 } from "../lib/backend";
 import { SCOPES, errorPayload, grantsOf } from "./doubles";
+import { creationFakes, type CreationOptions } from "./fakeCreation";
 
 /** Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them. */
 export function wantsAttention(t: Pick<TokenView, "status" | "days_left" | "secret_missing">): boolean {
@@ -83,6 +84,8 @@ export const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data
 export const err = <T>(error: ErrorPayload): Result<T, ErrorPayload> => ({ status: "error", error });
 
 export interface FakeOptions {
+  /** The creation wizard's answers (see fakeCreation.ts). */
+  creation?: CreationOptions;
   tokens?: TokenView[];
   lang?: Lang;
   keychain?: ErrorPayload | null;
@@ -115,7 +118,12 @@ export function fakeBackend(opts: FakeOptions = {}) {
     data_dir: "/tmp",
   };
   const checked = (t: TokenView): TokenView => ({ ...t, last_checked: new Date().toISOString() });
+  const created = creationFakes(
+    { stored: (c) => token({ name: c.request.kind === "classic" ? c.request.note : c.request.name, days_left: 30 }), ...opts.creation },
+    (t) => tokens.push(t),
+  );
   const backend = {
+    ...created.fakes,
     appInfo: vi.fn(async () => info),
     keychainStatus: vi.fn(async () => (keychain ? err<null>(keychain) : ok(null))),
     listTokens: vi.fn(async () => ok([...tokens])),
@@ -178,6 +186,8 @@ export function fakeBackend(opts: FakeOptions = {}) {
   } satisfies Backend;
   return {
     backend,
+    /** Rust's clipboard watch telling the wizard. */
+    tellWatch: created.tellWatch,
     health,
     setKeychain(e: ErrorPayload | null) {
       keychain = e;
