@@ -16,6 +16,8 @@ const SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("status", Key::AboutStatus, Key::UsageStatus),
     ("recheck", Key::AboutRecheck, Key::UsageRecheck),
     ("create-url", Key::AboutCreateUrl, Key::UsageCreateUrl),
+    ("git-credential", Key::AboutGitCredential, Key::UsageGitCredential),
+    ("setup-git", Key::AboutSetupGit, Key::UsageSetupGit),
     ("help", Key::AboutHelp, Key::UsageHelp),
 ];
 
@@ -37,6 +39,8 @@ fn arg_text(id: &str) -> (Key, Option<Key>) {
         "expires" => (Key::ArgExpires, Some(Key::ValueDays)),
         "permissions" => (Key::ArgPermission, Some(Key::ValuePermission)),
         "scopes" => (Key::ArgScope, Some(Key::ValueScope)),
+        "operation" => (Key::ArgOperation, Some(Key::ValueOperation)),
+        "undo" => (Key::ArgUndo, None),
         other => unreachable!("argument {other} has no text in cli/text.rs"),
     }
 }

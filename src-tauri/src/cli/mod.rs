@@ -5,9 +5,11 @@ mod add;
 mod check;
 mod command;
 mod create_url;
+mod git_credential;
 mod list;
 mod output;
 mod recheck;
+mod setup_git;
 mod status;
 mod text;
 
@@ -38,6 +40,8 @@ enum Command {
     Status(status::Args),
     Recheck(recheck::Args),
     CreateUrl(create_url::Args),
+    GitCredential(git_credential::Args),
+    SetupGit(setup_git::Args),
     Help(HelpArgs),
 }
 
@@ -62,6 +66,8 @@ pub fn run() -> i32 {
             Command::Status(a) => status::run(a, lang).await,
             Command::Recheck(a) => recheck::run(a, lang).await,
             Command::CreateUrl(a) => create_url::run(a, lang),
+            Command::GitCredential(a) => git_credential::run(a, lang).await,
+            Command::SetupGit(a) => setup_git::run(a, lang),
             Command::Help(a) => command::help(lang, a.command.as_deref()),
         }
     })

@@ -9,3 +9,5 @@ pub mod setup;
 
 pub use choose::{answer, candidates, erased_token, host_of};
 pub use protocol::{parse, write, Answer, Capability, Operation, Request};
+/// The buffer type of git's input and of [`write`]'s answer, wiped when dropped.
+pub use zeroize::Zeroizing;
