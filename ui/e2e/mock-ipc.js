@@ -325,6 +325,11 @@ export function installMockIpc(config) {
         if (!state.tokens.some((t) => t.id === args.id)) fail("not_found", { name: args.id });
         copied.push(args.id);
         return 30;
+      case "plugin:event|listen":
+        // Rust's events (a reminder's "Open"): the flows emit none; the id unlistens.
+        return callbacks.size;
+      case "plugin:event|unlisten":
+        return null;
       default:
         throw new Error(`mock IPC: unknown command ${cmd}`);
     }

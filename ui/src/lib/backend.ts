@@ -2,6 +2,7 @@
 // generated Tauri commands, tests pass a fake. Keep this thin: no rules live here.
 
 import { Channel } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { commands } from "./bindings";
 import type {
   AppInfo,
@@ -93,6 +94,11 @@ export interface Backend {
    * browser. Rust picks the URL and refuses one off the token's host; the web view opens none.
    */
   openPage(id: string, page: Page): Promise<Result<null, ErrorPayload>>;
+  /**
+   * Calls `handler` with a token's id when Rust asks the window to show it (a click on
+   * a reminder notification, its "Open", the tray's "Open"). Resolves to the unsubscribe.
+   */
+  onOpenToken(handler: (id: string) => void): Promise<() => void>;
   // The token creation wizard (see components/wizard/).
   /** Fine-grained permissions and presets in the window's language. */
   creationCatalogue(): Promise<CreationCatalogue>;
@@ -137,6 +143,8 @@ export const tauriBackend: Backend = {
   importBackup: (json) => commands.importBackup(json),
   provideSecret: (id, token) => commands.provideSecret(id, token),
   openPage: (id, page) => commands.openPage(id, page),
+  // The event src-tauri/src/tray.rs names OPEN_TOKEN_EVENT.
+  onOpenToken: (handler) => listen<string>("tray-open-token", (e) => handler(e.payload)),
   creationCatalogue: () => commands.creationCatalogue(),
   creationPage: (c) => commands.creationPage(c),
   openCreationPage: (c) => commands.openCreationPage(c),

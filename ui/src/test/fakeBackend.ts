@@ -118,6 +118,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
     data_dir: "/tmp",
   };
   const checked = (t: TokenView): TokenView => ({ ...t, last_checked: new Date().toISOString() });
+  const openHandlers = new Set<(id: string) => void>();
   const created = creationFakes(
     { stored: (c) => token({ name: c.request.kind === "classic" ? c.request.note : c.request.name, days_left: 30 }), ...opts.creation },
     (t) => tokens.push(t),
@@ -183,11 +184,19 @@ export function fakeBackend(opts: FakeOptions = {}) {
       return ok(back);
     }),
     openPage: vi.fn(async (id: string, page: Page) => (opts.openPage ? opts.openPage(id, page) : ok(null))),
+    onOpenToken: vi.fn(async (handler: (id: string) => void) => {
+      openHandlers.add(handler);
+      return () => openHandlers.delete(handler);
+    }),
   } satisfies Backend;
   return {
     backend,
     /** Rust's clipboard watch telling the wizard. */
     tellWatch: created.tellWatch,
+    /** What Rust does on a notification's click or "Open": asks the window to show a token. */
+    openToken(id: string) {
+      openHandlers.forEach((h) => h(id));
+    },
     health,
     setKeychain(e: ErrorPayload | null) {
       keychain = e;

@@ -49,7 +49,7 @@ fn last_heard(r: &TokenRecord) -> DateTime<Utc> {
 
 /// How long to sleep at `now` before the earliest of `wakes`: zero for one already
 /// passed, never more than [`LONGEST_SLEEP`].
-pub fn sleep_until(now: DateTime<Utc>, wakes: impl IntoIterator<Item = Option<DateTime<Utc>>>) -> StdDuration {
+pub fn sleep_for(now: DateTime<Utc>, wakes: impl IntoIterator<Item = Option<DateTime<Utc>>>) -> StdDuration {
     match wakes.into_iter().flatten().min() {
         Some(at) => (at - now).to_std().unwrap_or(StdDuration::ZERO).min(LONGEST_SLEEP),
         None => LONGEST_SLEEP,
@@ -93,7 +93,7 @@ impl Runner {
         let recheck_at = recheck_due(&records, self.last_recheck);
         let recheck = recheck_at.is_some_and(|at| at <= now);
         let due = plan.due.into_iter().filter(|n| !self.shown.contains(&key(n))).collect();
-        Ok(Step { due, recheck, sleep: sleep_until(now, [plan.next_wake, recheck_at]) })
+        Ok(Step { due, recheck, sleep: sleep_for(now, [plan.next_wake, recheck_at]) })
     }
 
     /// The daily re-check starts at `now`.
@@ -124,10 +124,10 @@ mod tests {
 
     #[test]
     fn sleeps_until_the_earliest_wake_but_never_more_than_ten_minutes() {
-        assert_eq!(sleep_until(t(0), [Some(t(90)), Some(t(30)), None]), StdDuration::from_secs(30));
-        assert_eq!(sleep_until(t(0), [Some(t(86_400))]), LONGEST_SLEEP);
-        assert_eq!(sleep_until(t(0), [None]), LONGEST_SLEEP, "nothing ahead: still looks again");
-        assert_eq!(sleep_until(t(100), [Some(t(30))]), StdDuration::ZERO, "a wake already passed is now");
+        assert_eq!(sleep_for(t(0), [Some(t(90)), Some(t(30)), None]), StdDuration::from_secs(30));
+        assert_eq!(sleep_for(t(0), [Some(t(86_400))]), LONGEST_SLEEP);
+        assert_eq!(sleep_for(t(0), [None]), LONGEST_SLEEP, "nothing ahead: still looks again");
+        assert_eq!(sleep_for(t(100), [Some(t(30))]), StdDuration::ZERO, "a wake already passed is now");
         assert_eq!(LONGEST_SLEEP, StdDuration::from_secs(600));
     }
 
