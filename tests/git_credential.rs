@@ -1,0 +1,91 @@
+//! `jeton git-credential` as git calls it, against fakehub and the real keychain (run
+//! under `scripts/headless`; `JETON_SKIP_KEYCHAIN_TESTS=1` skips the keychain part).
+
+mod common;
+
+use common::Env;
+
+fn keychain_skipped() -> bool {
+    let skip = std::env::var("JETON_SKIP_KEYCHAIN_TESTS").is_ok_and(|v| v == "1");
+    if skip {
+        println!("skipped (JETON_SKIP_KEYCHAIN_TESTS=1): needs a Secret Service");
+    }
+    skip
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_gets_no_answer_exit_0_and_no_secret_in_logs() {
+    let env = Env::new().await;
+    let token = env.classic(&["repo"]);
+    let host = env.hub.url().trim_start_matches("http://").to_owned();
+    let long = format!("protocol=http\nhost={host}\nwwwauth[]={}\n", "a".repeat(70_000));
+    // Bytes that are not UTF-8 are core's tests (`gitcred::protocol`); these go through a pipe.
+    let cases: Vec<(&str, String)> = vec![
+        ("garbage", "hello\nworld\n".into()),
+        ("binary", "\0\u{1}\u{9f}\u{92}\u{ff}\n\0\u{7f}".into()),
+        ("an over-long line", long),
+        ("a line without =", format!("protocol=http\nhost={host}\n{token}\n")),
+        ("a NUL", format!("protocol=http\0\nhost={host}\npassword={token}\n")),
+        ("closed stdin", String::new()),
+        ("no blank line and a cut line", format!("protocol=http\nhost={host}\npassword={token}")),
+    ];
+    for (what, input) in cases {
+        for op in ["get", "erase", "store", "frobnicate"] {
+            let run = env.jeton_env(&["git-credential", op], &input, &[("RUST_LOG", "trace")]).await;
+            assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{what} / {op}: {}", run.stderr);
+            assert!(!run.stderr.contains(&token), "{what} / {op}: a secret was logged");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_says_erase_rechecks_and_store_does_nothing() {
+    let env = Env::new().await;
+    let run = env.jeton(&["git-credential", "--help"], "").await;
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("erase") && run.stdout.contains("never deletes it"), "{}", run.stdout);
+    assert!(run.stdout.contains("store: does nothing"), "{}", run.stdout);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn get_answers_with_expiry_and_state_only_when_announced_and_erase_rechecks() {
+    if keychain_skipped() {
+        return;
+    }
+    let env = Env::new().await;
+    let mut new = fakehub::NewToken::classic("octocat", &["repo"]);
+    let expires = chrono::Utc::now() + chrono::Duration::days(40);
+    new.expires_at = Some(expires);
+    let token = env.hub.create_token(new).unwrap();
+    assert_eq!(env.jeton(&["add", "--name", "laptop", "-"], &token).await.code, 0);
+    let host = env.hub.url().trim_start_matches("http://").to_owned();
+
+    let plain = env.jeton(&["git-credential", "get"], &format!("protocol=http\nhost={host}\n\n")).await;
+    let lines: Vec<&str> = plain.stdout.lines().collect();
+    let expected_expiry = format!("password_expiry_utc={}", expires.timestamp());
+    assert_eq!(lines, ["username=octocat", &format!("password={token}"), expected_expiry.as_str()]);
+
+    let caps = "capability[]=authtype\ncapability[]=state\n";
+    let with_state = env.jeton(&["git-credential", "get"], &format!("{caps}protocol=http\nhost={host}\n\n")).await;
+    let lines: Vec<&str> = with_state.stdout.lines().collect();
+    assert_eq!(lines.first(), Some(&"capability[]=state"));
+    assert!(lines.last().unwrap().starts_with("state[]=jeton:token="), "{lines:?}");
+    assert!(!with_state.stdout.contains("authtype=") && !with_state.stdout.contains("credential="));
+
+    // Not https and not this computer, or another protocol: no answer.
+    for other in ["protocol=https\nhost=example.com\n", "protocol=ssh\nhost=github.com\n"] {
+        assert_eq!(env.jeton(&["git-credential", "get"], other).await.stdout, "");
+    }
+
+    // Revoked: git's erase (with the password only, as git before 2.46 sends it) makes
+    // Jeton ask GitHub again; the token stays, shown invalid, and is no longer offered.
+    env.hub.revoke_token(&token).unwrap();
+    let erase = format!("protocol=http\nhost={host}\nusername=octocat\npassword={token}\n\n");
+    let run = env.jeton(&["git-credential", "erase"], &erase).await;
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    let list = env.jeton(&["list", "--json"], "").await.json();
+    assert_eq!(list[0]["name"], "laptop");
+    assert_eq!(list[0]["status"], "invalid");
+    let after = env.jeton(&["git-credential", "get"], &format!("protocol=http\nhost={host}\n\n")).await;
+    assert_eq!(after.stdout, "", "a revoked token is never offered");
+}
