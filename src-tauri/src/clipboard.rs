@@ -65,6 +65,14 @@ impl Copier {
         Ok(())
     }
 
+    /// Copies a stored token's secret, to be cleared after the default delay (returned).
+    pub async fn copy_stored(&self, jeton: &jeton_core::service::Jeton, id: &str) -> Result<ClearAfter, Error> {
+        let secret = jeton.secret_to_copy(id).await?;
+        let clear = ClearAfter::default();
+        self.copy(secret, clear)?;
+        Ok(clear)
+    }
+
     /// Clears the clipboard if it still holds the token copied last (with `generation`,
     /// only if no copy came since). Called by the timer and on quit.
     pub fn clear(&self, generation: Option<u64>) -> bool {

@@ -31,6 +31,7 @@ impl AppState {
         *self.lang.lock().unwrap()
     }
 
+    /// The language Jeton speaks now: the one chosen in the window, or the system's.
     pub fn lang(&self) -> Lang {
         self.lang_choice().resolve(Lang::from_env())
     }
@@ -206,8 +207,18 @@ pub async fn open_page(
     page: jeton_core::pages::Page,
 ) -> Result<(), ErrorPayload> {
     let jeton = state.jeton()?;
-    let url = jeton.page_url(&id, page).map_err(|e| state.fail(e))?;
-    crate::commands_create::open_in_browser(&app, url).await.map_err(|e| state.fail(e))
+    open_token_page(&app, &jeton, &id, page).await.map_err(|e| state.fail(e))
+}
+
+/// Opens a token's page in the user's browser (the window's and the tray's way).
+pub async fn open_token_page(
+    app: &tauri::AppHandle,
+    jeton: &Jeton,
+    id: &str,
+    page: jeton_core::pages::Page,
+) -> Result<(), jeton_core::Error> {
+    let url = jeton.page_url(id, page)?;
+    crate::commands_create::open_in_browser(app, url).await
 }
 
 /// The classic scopes as GitHub documents them: a tree with a sentence for each.
@@ -228,9 +239,7 @@ pub async fn copy_token(
     id: String,
 ) -> Result<u32, ErrorPayload> {
     let jeton = state.jeton()?;
-    let secret = jeton.secret_to_copy(&id).await.map_err(|e| state.fail(e))?;
-    let clear = jeton_core::clipboard::ClearAfter::default();
-    copier.copy(secret, clear).map_err(|e| state.fail(e))?;
+    let clear = copier.copy_stored(&jeton, &id).await.map_err(|e| state.fail(e))?;
     Ok(clear.as_secs())
 }
 
@@ -239,7 +248,7 @@ pub async fn copy_token(
 pub fn set_lang(state: State<'_, AppState>, choice: LangChoice) {
     *state.lang.lock().unwrap() = choice;
     if let Ok(j) = &state.jeton {
-        if let Err(e) = (Settings { lang: choice }).save(&j.config.data_dir) {
+        if let Err(e) = Settings::update(&j.config.data_dir, |s| s.lang = choice) {
             tracing::warn!(code = e.code(), "settings: the language choice could not be saved");
         }
     }

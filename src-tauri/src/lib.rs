@@ -1,11 +1,17 @@
-//! The thin shell around `jeton-core`: the Tauri app, its commands, and the CLI.
+//! The thin shell around `jeton-core`: the Tauri app, its tray and commands, and the CLI.
 
 pub mod app;
+pub mod autostart;
 pub mod cli;
 pub mod clipboard;
 pub mod clipboard_watch;
 pub mod commands;
 pub mod commands_create;
+pub mod data_watch;
+pub mod notice;
+pub mod reminders;
+pub mod tray;
+pub mod window;
 #[cfg(test)]
 mod doubles;
 
@@ -40,6 +46,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands_create::finish_creation_from_clipboard,
         commands_create::watch_clipboard,
         commands_create::stop_clipboard_watch,
+        autostart::start_at_login,
+        autostart::set_start_at_login,
     ])
 }
 

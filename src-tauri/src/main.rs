@@ -2,9 +2,12 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    // `jeton` alone starts the desktop app; `jeton SUBCOMMAND` runs the CLI.
-    if std::env::args_os().len() > 1 {
-        std::process::exit(jeton_app::cli::run());
+    // `jeton` alone starts the desktop app (`jeton --background`, from the login entry,
+    // starts it in the tray); `jeton SUBCOMMAND` runs the CLI.
+    let args: Vec<_> = std::env::args_os().skip(1).collect();
+    match args.as_slice() {
+        [] => jeton_app::app::run(false),
+        [arg] if arg == jeton_app::window::BACKGROUND_ARG => jeton_app::app::run(true),
+        _ => std::process::exit(jeton_app::cli::run()),
     }
-    jeton_app::app::run();
 }

@@ -1,6 +1,7 @@
-//! What the user chose in the window and Jeton remembers across restarts: for now the
-//! language ("system" follows the locale). Kept in `settings.json` beside the
-//! metadata, written atomically with mode 0600; an unreadable file means defaults.
+//! What the user chose in the window and Jeton remembers across restarts: the
+//! language ("system" follows the locale), starting at login, and notices already
+//! given. Kept in `settings.json` beside the metadata, written atomically with mode
+//! 0600; an unreadable file means defaults.
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +39,12 @@ impl LangChoice {
 pub struct Settings {
     #[serde(default)]
     pub lang: LangChoice,
+    /// Start Jeton (in the tray) when the user logs in; off until they turn it on.
+    #[serde(default)]
+    pub start_at_login: bool,
+    /// The notice that closing the window keeps Jeton in the tray was shown once.
+    #[serde(default)]
+    pub close_notice_shown: bool,
 }
 
 fn path(dir: &Path) -> PathBuf {
@@ -52,6 +59,14 @@ impl Settings {
             tracing::warn!(error = %e, "settings: unreadable, using the defaults");
             Settings::default()
         })
+    }
+
+    /// Changes the settings in `dir` with `change` and saves them, keeping the others.
+    pub fn update(dir: &Path, change: impl FnOnce(&mut Settings)) -> Result<Settings> {
+        let mut settings = Settings::load(dir);
+        change(&mut settings);
+        settings.save(dir)?;
+        Ok(settings)
     }
 
     pub fn save(&self, dir: &Path) -> Result<()> {
@@ -69,12 +84,25 @@ mod tests {
     fn the_choice_survives_a_restart_and_system_follows_the_locale() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(Settings::load(dir.path()).lang, LangChoice::System, "default");
-        Settings { lang: LangChoice::Fr }.save(dir.path()).unwrap();
+        Settings { lang: LangChoice::Fr, ..Settings::default() }.save(dir.path()).unwrap();
         let again = Settings::load(dir.path());
         assert_eq!(again.lang.resolve(Lang::En), Lang::Fr);
-        Settings { lang: LangChoice::System }.save(dir.path()).unwrap();
+        Settings::update(dir.path(), |s| s.lang = LangChoice::System).unwrap();
         assert_eq!(Settings::load(dir.path()).lang.resolve(Lang::Fr), Lang::Fr);
         std::fs::write(dir.path().join(FILE_NAME), b"{not json").unwrap();
         assert_eq!(Settings::load(dir.path()), Settings::default());
+    }
+
+    #[test]
+    fn start_at_login_is_off_until_chosen_and_one_change_keeps_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file from before these settings existed.
+        std::fs::write(dir.path().join(FILE_NAME), br#"{"lang":"fr"}"#).unwrap();
+        let old = Settings::load(dir.path());
+        assert!(!old.start_at_login && !old.close_notice_shown);
+        Settings::update(dir.path(), |s| s.start_at_login = true).unwrap();
+        Settings::update(dir.path(), |s| s.close_notice_shown = true).unwrap();
+        let now = Settings::load(dir.path());
+        assert_eq!(now, Settings { lang: LangChoice::Fr, start_at_login: true, close_notice_shown: true });
     }
 }

@@ -5,6 +5,9 @@
 #[cfg(test)]
 mod tests;
 mod text;
+mod wake;
+
+pub use wake::{next_change, next_change_in};
 
 use serde::Serialize;
 
@@ -98,6 +101,12 @@ pub fn action_of(item_id: &str) -> Option<TrayAction> {
         "open" => Some(TrayAction::Open(token)),
         _ => None,
     }
+}
+
+/// The notice shown the first time the window is closed (title, body): Jeton stays
+/// in the tray.
+pub fn close_notice(lang: Lang) -> (&'static str, &'static str) {
+    text::closed_to_tray(lang)
 }
 
 /// The icon for a set of tokens: the worst of them.

@@ -114,3 +114,20 @@ pub(super) fn more(n: usize, lang: Lang) -> String {
         Lang::Fr => format!("et {n} de plus dans la fenêtre de Jeton"),
     }
 }
+
+/// The notice shown the first time the window is closed: title and body.
+pub(super) fn closed_to_tray(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (
+            "Jeton is still running",
+            "Closing the window keeps Jeton in the tray, to remind you before a token expires. \
+             Open it again from the tray or by launching Jeton; quit from the tray menu.",
+        ),
+        Lang::Fr => (
+            "Jeton tourne toujours",
+            "Fermer la fenêtre garde Jeton dans la zone de notification, pour vous prévenir avant \
+             qu’un jeton expire. Rouvrez-le depuis cette zone ou en relançant Jeton ; quittez-le \
+             depuis son menu.",
+        ),
+    }
+}

@@ -1,0 +1,204 @@
+//! The real tray, as a Linux desktop sees it: the app (`target/debug/jeton`) registers
+//! a StatusNotifierItem with the watcher this test runs on the private session bus
+//! (`scripts/headless`), shows its icon and its menu through dbusmenu, follows tokens
+//! added by the CLI beside it, copies through the menu, turns red when a token expires,
+//! hands a second launch over to itself, and quits from the menu.
+
+mod common;
+mod tray_host;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::Env;
+use fakehub::NewToken;
+use tray_host::{Item, MenuNode, Watcher};
+
+/// The app as a child process, killed if the test fails half-way.
+struct App {
+    child: std::process::Child,
+    log: std::path::PathBuf,
+}
+
+impl App {
+    fn start(env: &Env, args: &[&str], log: &Path) -> App {
+        let out = std::fs::File::create(log).unwrap();
+        let child = app_command(env, args).stdout(Stdio::null()).stderr(out).spawn().expect("start jeton");
+        App { child, log: log.to_owned() }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn app_command(env: &Env, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_jeton"));
+    cmd.args(args)
+        .env("JETON_GITHUB_URL", env.hub.url())
+        .env("JETON_GITHUB_API_URL", env.hub.url())
+        .env("JETON_DATA_DIR", env.data_dir())
+        .env("JETON_KEYRING_NAMESPACE", &env.namespace)
+        .env("LANG", "en_US.UTF-8")
+        .env("RUST_LOG", "jeton_app=debug")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Polls `probe` until it gives a value, failing after `secs` with `what`.
+async fn until<T>(what: &str, secs: u64, app: &App, mut probe: impl AsyncFnMut() -> Option<T>) -> T {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        if let Some(v) = probe().await {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "still not true after {secs} s: {what}\n--- jeton's log:\n{}", app.log());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The pixels of a PNG file, as RGBA.
+fn pixels(path: &Path) -> Option<(u32, u32, Vec<u8>)> {
+    let file = std::fs::File::open(path).ok()?;
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().ok()?;
+    let mut buf = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buf).ok()?;
+    buf.truncate(info.buffer_size());
+    Some((info.width, info.height, buf))
+}
+
+/// Which of Jeton's three tray icons the item shows now (compared pixel for pixel).
+async fn icon_shown(watcher: &Watcher, item: &Item) -> Option<&'static str> {
+    let shown = pixels(&watcher.icon_file(item).await)?;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("icons/tray");
+    ["ok", "expiring", "bad"].into_iter().find(|name| pixels(&dir.join(format!("{name}.png"))).as_ref() == Some(&shown))
+}
+
+fn paste() -> Option<String> {
+    let out = Command::new("xclip").args(["-o", "-selection", "clipboard"]).stderr(Stdio::null()).output();
+    let out = out.expect("xclip is installed");
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Whether a window titled "Jeton" is shown on the display.
+fn window_shown() -> bool {
+    let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^Jeton$"]).output();
+    out.expect("xdotool is installed").status.success()
+}
+
+fn copy_of(entry: &MenuNode) -> i32 {
+    entry.children.iter().find(|c| c.label == "Copy").unwrap_or_else(|| panic!("no Copy in {entry:?}")).id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_tray_shows_follows_copies_and_quits() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "the tray test needs a display: run it under scripts/headless");
+    let env = Env::new().await;
+    let deploy = env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(40)));
+    let add = env.jeton(&["add", "--name", "deploy", "-"], &deploy.unwrap()).await;
+    assert_eq!(add.code, 0, "{}", add.stderr);
+
+    let watcher = Watcher::start().await;
+    let logs = tempfile::tempdir().unwrap();
+    // Started as the login entry starts it: in the tray, no window.
+    let app = App::start(&env, &["--background"], &logs.path().join("jeton.log"));
+    let pid = app.child.id();
+    let item = until("Jeton registers a tray item", 60, &app, async || watcher.item_of(pid).await).await;
+    assert!(!window_shown(), "a background start shows no window");
+
+    // Icon and menu for one token 40 days from expiry.
+    let icon = until("the icon is shown", 20, &app, async || icon_shown(&watcher, &item).await).await;
+    assert_eq!(icon, "ok");
+    let menu = watcher.menu(&item).await;
+    assert_eq!(
+        menu.labels(),
+        [
+            "1 token · next expiry in 40 days",
+            "---",
+            "deploy (octocat) — 40 days left",
+            "---",
+            "New token…",
+            "Open Jeton",
+            "Quit"
+        ],
+        "{menu:#?}"
+    );
+    assert!(!menu.children[0].enabled, "the summary is not a button");
+    let deploy_entry = menu.entry("deploy").unwrap();
+    let actions: Vec<&str> = deploy_entry.children.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(actions, ["Copy", "Renew", "Open"]);
+
+    // The CLI adds a token beside the running app; the tray follows, in place.
+    let laptop =
+        env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::seconds(30)));
+    let laptop = laptop.unwrap();
+    let add = env.jeton(&["add", "--name", "laptop", "-"], &laptop).await;
+    assert_eq!(add.code, 0, "the CLI works beside the app: {}", add.stderr);
+    let menu = until("the new token is in the menu", 20, &app, async || {
+        let m = watcher.menu(&item).await;
+        m.entry("laptop").is_some().then_some(m)
+    })
+    .await;
+    assert!(menu.labels()[0].starts_with("2 tokens · next expiry "), "{:?}", menu.labels());
+    assert!(menu.entry("laptop (octocat) — expires ").is_some(), "{:?}", menu.labels());
+    assert_eq!(
+        until("the icon turns to expiring", 20, &app, async || {
+            icon_shown(&watcher, &item).await.filter(|i| *i != "ok")
+        })
+        .await,
+        "expiring"
+    );
+
+    // Copy from the tray: another application pastes the token.
+    watcher.click(&item, copy_of(menu.entry("laptop").unwrap())).await;
+    until("the token is on the clipboard", 20, &app, async || {
+        (paste().as_deref() == Some(laptop.as_str())).then_some(())
+    })
+    .await;
+
+    // The token's expiry passes: the icon and its line say so, with nothing else done.
+    let icon = until("the icon turns to expired", 90, &app, async || {
+        icon_shown(&watcher, &item).await.filter(|i| *i == "bad")
+    })
+    .await;
+    assert_eq!(icon, "bad");
+    let menu = until("the menu says it expired", 20, &app, async || {
+        let m = watcher.menu(&item).await;
+        m.entry("laptop (octocat) — expired").is_some().then_some(m)
+    })
+    .await;
+    assert_eq!(menu.labels()[0], "2 tokens · 1 expired or refused · next expiry in 40 days");
+
+    // A second launch hands over to the first, which shows its window.
+    let mut second = app_command(&env, &[]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let status = until("the second launch exits", 30, &app, async || second.try_wait().unwrap()).await;
+    assert!(status.success(), "the second launch exits cleanly: {status:?}");
+    until("the first one's window is shown", 30, &app, async || window_shown().then_some(())).await;
+    assert_eq!(watcher.item_of(pid).await, Some(item.clone()), "the first one is still running");
+
+    // Quit from the menu.
+    let quit = watcher.menu(&item).await.entry("Quit").unwrap().id;
+    watcher.click(&item, quit).await;
+    let mut app = app;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = app.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "Quit did not end Jeton\n--- jeton's log:\n{}", app.log());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "{status:?}");
+}
