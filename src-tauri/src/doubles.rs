@@ -127,6 +127,33 @@ fn grant_samples() -> BTreeMap<&'static str, Vec<jeton_core::github::grants::Gra
         .collect()
 }
 
+/// Beyond this many days either side of today, core's attention and urgency rules no
+/// longer change (a test checks it), so the doubles clamp to it.
+const ATTENTION_DAYS: i64 = 31;
+
+/// Core's answers for every status, missing secret or not, and days left in
+/// -ATTENTION_DAYS..=ATTENTION_DAYS or none (key `"none"`): `[needs_attention, urgency]`.
+/// The doubles look these up instead of re-deciding them.
+fn attention_table() -> BTreeMap<String, BTreeMap<String, (bool, jeton_core::model::Urgency)>> {
+    use jeton_core::model::TokenStatus as S;
+    use jeton_core::status::{needs_attention, urgency};
+    let statuses =
+        [S::Valid, S::Expiring, S::Expired, S::Invalid, S::SsoRequired, S::Unreachable, S::RateLimited, S::Unknown];
+    let mut table = BTreeMap::new();
+    for status in statuses {
+        for missing in [false, true] {
+            let name = serde_json::to_value(status).expect("status").as_str().expect("a string").to_owned();
+            let mut row = BTreeMap::new();
+            for days in (-ATTENTION_DAYS..=ATTENTION_DAYS).map(Some).chain([None]) {
+                let k = days.map_or("none".to_owned(), |d| d.to_string());
+                row.insert(k, (needs_attention(status, days, missing), urgency(status, days)));
+            }
+            table.insert(format!("{name}{}", if missing { "/missing" } else { "" }), row);
+        }
+    }
+    table
+}
+
 /// The file's content.
 pub fn generate() -> String {
     let mut errors = BTreeMap::new();
@@ -149,6 +176,8 @@ pub fn generate() -> String {
         "errors": errors,
         "scopes": jeton_core::github::scopes::scope_tree(),
         "grants": grant_samples(),
+        "attention_days": ATTENTION_DAYS,
+        "attention": attention_table(),
     });
     serde_json::to_string_pretty(&doc).expect("JSON") + "\n"
 }
@@ -170,6 +199,22 @@ mod tests {
         }
         let old = std::fs::read_to_string(&committed).unwrap_or_default();
         assert!(old == fresh, "{PATH} is out of date with Rust: run `make bindings`");
+    }
+
+    /// The doubles clamp days left to ±ATTENTION_DAYS: the rules must not change past it.
+    #[test]
+    fn attention_is_settled_past_the_clamp() {
+        use jeton_core::model::TokenStatus as S;
+        use jeton_core::status::{needs_attention, urgency};
+        for status in [S::Valid, S::Expiring, S::Expired, S::Invalid, S::SsoRequired, S::Unknown] {
+            for missing in [false, true] {
+                for days in -400..=400i64 {
+                    let clamped = days.clamp(-ATTENTION_DAYS, ATTENTION_DAYS);
+                    assert_eq!(needs_attention(status, Some(days), missing), needs_attention(status, Some(clamped), missing));
+                    assert_eq!(urgency(status, Some(days)), urgency(status, Some(clamped)));
+                }
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ import { installMockIpc } from "./mock-ipc.js";
 /**
  * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, area: "keychain" | null, message: { en: string, fr: string } }} GeneratedError
  * @typedef {import("../src/lib/bindings").GrantNode} GrantNode
- * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]> }}
+ * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]>, attention_days: number, attention: Record<string, Record<string, [boolean, import("../src/lib/bindings").Urgency]>> }}
  */
 export const DOUBLES = JSON.parse(readFileSync(new URL("../src/test/generated/doubles.json", import.meta.url), "utf8"));
 
@@ -61,4 +61,17 @@ export async function commandsTheMockLacks() {
   } finally {
     delete g.window;
   }
+}
+
+/**
+ * What core says of a token's attention and urgency (status::needs_attention and
+ * status::urgency), looked up in the generated table rather than decided here.
+ * @param {{ status: string, days_left: number | null, secret_missing: boolean }} t
+ * @returns {{ needs_attention: boolean, urgency: import("../src/lib/bindings").Urgency }}
+ */
+export function attentionOf(t) {
+  const limit = DOUBLES.attention_days;
+  const days = t.days_left === null ? "none" : String(Math.max(-limit, Math.min(limit, t.days_left)));
+  const [needs_attention, urgency] = DOUBLES.attention[`${t.status}${t.secret_missing ? "/missing" : ""}`][days];
+  return { needs_attention, urgency };
 }

@@ -1,6 +1,6 @@
 // Token views for the flows, in the shape the Rust side sends (`TokenView`).
 
-import { grantsOf } from "./doubles.mjs";
+import { attentionOf, errorPayload, grantsOf } from "./doubles.mjs";
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -42,61 +42,21 @@ export function view(now, t) {
   return {
     ...v,
     grants: "grants" in t ? v.grants : grantsOf(v.scopes),
-    needs_attention: "needs_attention" in t ? v.needs_attention : wantsAttention(v),
-    urgency: "urgency" in t ? v.urgency : urgencyOf(v),
+    needs_attention: "needs_attention" in t ? v.needs_attention : attentionOf(v).needs_attention,
+    urgency: "urgency" in t ? v.urgency : attentionOf(v).urgency,
   };
 }
-
-/**
- * Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them.
- * @param {{ status: string, days_left: number | null, secret_missing: boolean }} t
- */
-export function wantsAttention(t) {
-  return (
-    t.secret_missing ||
-    ["expiring", "expired", "invalid", "sso_required"].includes(t.status) ||
-    (t.days_left !== null && t.days_left <= 14)
-  );
-}
-
-/**
- * Mirrors core's `status::urgency`: over, urgent within a week, soon within two.
- * @param {{ status: string, days_left: number | null }} t
- * @returns {import("../src/lib/bindings").Urgency}
- */
-export function urgencyOf(t) {
-  if (t.status === "expired" || t.status === "invalid") return "over";
-  if (t.days_left === null) return "none";
-  if (t.days_left < 0) return "over";
-  if (t.days_left <= 7) return "urgent";
-  return t.days_left <= 14 ? "soon" : "none";
-}
-
-/** Rust's sentences in French, for the flows that run in French. */
-const FR = {
-  "This token has expired. Renew it to keep using it.": "Ce jeton a expiré. Renouvelez-le pour continuer à l’utiliser.",
-  "An organization requires SAML single sign-on for this token. Authorize it on the SSO page (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), then check it again.":
-    "Une organisation exige l’authentification SAML pour ce jeton. Autorisez-le depuis la page SSO (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), puis vérifiez-le à nouveau.",
-  "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.":
-    "GitHub refuse ce jeton (identifiants incorrects) : il a été révoqué, a expiré ou n’a jamais existé. Créez-en un nouveau.",
-  "Could not reach https://ghe.example.com (connection refused). Check your connection or the host's address, then try again.":
-    "Impossible de joindre https://ghe.example.com (connexion refusée). Vérifiez votre connexion ou l’adresse de l’hôte, puis réessayez.",
-  "GitHub's rate limit is reached for this account. Try again in about 12 minute(s).":
-    "La limite de requêtes de GitHub est atteinte pour ce compte. Réessayez dans environ 12 minute(s).",
-};
 
 /**
  * One token in every state, on two hosts and four accounts, with Rust's sentences in `lang`.
  * @param {number} now @param {"en" | "fr"} [lang]
  */
 export function manyTokens(now, lang = "en") {
-  const tokens = everyState(now);
-  if (lang === "fr") for (const t of tokens) if (t.error) t.error = { ...t.error, message: FR[t.error.message] ?? t.error.message };
-  return tokens;
+  return everyState(now, lang);
 }
 
-/** @param {number} now */
-function everyState(now) {
+/** @param {number} now @param {"en" | "fr"} lang */
+function everyState(now, lang) {
   return [
     view(now, { name: "Laptop git", scopes: ["repo", "workflow", "read:org"], days_left: 74 }),
     view(now, {
@@ -119,7 +79,7 @@ function everyState(now) {
       status: "expired",
       days_left: -3,
       scopes: ["repo"],
-      error: { code: "token_expired", message: "This token has expired. Renew it to keep using it.", retryable: false, field: "token", area: null },
+      error: errorPayload("token_expired", {}, lang),
       last_checked: iso(now, -26 * 60 * MIN),
     }),
     view(now, {
@@ -129,14 +89,7 @@ function everyState(now) {
       status: "sso_required",
       days_left: null,
       sso_url: "https://github.com/orgs/acme/sso?authorization_request=A1B2C3",
-      error: {
-        code: "sso_required",
-        message:
-          "An organization requires SAML single sign-on for this token. Authorize it on the SSO page (https://github.com/orgs/acme/sso?authorization_request=A1B2C3), then check it again.",
-        retryable: false,
-        field: null,
-        area: null,
-      },
+      error: errorPayload("sso_required", { url: "https://github.com/orgs/acme/sso?authorization_request=A1B2C3" }, lang),
     }),
     view(now, {
       // Revoked: GitHub refuses it though it had 181 days left; core sends no days for it.
@@ -146,13 +99,7 @@ function everyState(now) {
       days_left: null,
       expires_at: iso(now, 181 * DAY),
       scopes: ["repo", "gist"],
-      error: {
-        code: "token_invalid",
-        message: "GitHub rejects this token (bad credentials): it was revoked, has expired or never existed. Create a new one.",
-        retryable: false,
-        field: "token",
-        area: null,
-      },
+      error: errorPayload("token_invalid", {}, lang),
     }),
     view(now, {
       // The latest check could not reach the host: what it said 2 h ago still stands.
@@ -164,14 +111,7 @@ function everyState(now) {
       unreachable: true,
       last_checked: iso(now, -2 * 60 * MIN - 4 * MIN),
       scopes: ["repo", "admin:repo_hook"],
-      error: {
-        code: "network",
-        message:
-          "Could not reach https://ghe.example.com (connection refused). Check your connection or the host's address, then try again.",
-        retryable: true,
-        field: null,
-        area: null,
-      },
+      error: errorPayload("network", { host: "https://ghe.example.com", detail: lang === "fr" ? "connexion refusée" : "connection refused" }, lang),
     }),
     view(now, {
       name: "GHES automation",
@@ -180,13 +120,7 @@ function everyState(now) {
       kind: "fine_grained",
       status: "rate_limited",
       days_left: 200,
-      error: {
-        code: "rate_limited",
-        message: "GitHub's rate limit is reached for this account. Try again in about 12 minute(s).",
-        retryable: true,
-        field: null,
-        area: null,
-      },
+      error: errorPayload("rate_limited", {}, lang),
     }),
     view(now, {
       name: "Imported token",

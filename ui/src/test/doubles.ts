@@ -2,7 +2,7 @@
 // generated/doubles.json (src-tauri/src/doubles.rs); a Rust test fails when it is stale.
 
 import generated from "./generated/doubles.json";
-import type { ErrorCode, ErrorPayload, GrantNode, Lang, ScopeNode } from "../lib/backend";
+import type { ErrorCode, ErrorPayload, GrantNode, Lang, ScopeNode, TokenView } from "../lib/backend";
 
 interface GeneratedError {
   retryable: boolean;
@@ -40,4 +40,20 @@ export function grantsOf(scopes: readonly string[] | null): GrantNode[] | null {
   const tree = GRANTS[scopes.join(" ")];
   if (!tree) throw new Error(`no grants for [${scopes.join(", ")}]: add them to GRANT_SAMPLES in src-tauri/src/doubles.rs`);
   return structuredClone(tree);
+}
+
+type Attention = Record<string, Record<string, [boolean, TokenView["urgency"]]>>;
+const ATTENTION = generated.attention as unknown as Attention;
+
+/**
+ * What core says of a token's attention and urgency (status::needs_attention and
+ * status::urgency), looked up in the generated table rather than decided here.
+ */
+export function attentionOf(
+  t: Pick<TokenView, "status" | "days_left" | "secret_missing">,
+): { needs_attention: boolean; urgency: TokenView["urgency"] } {
+  const limit = generated.attention_days;
+  const days = t.days_left === null ? "none" : String(Math.max(-limit, Math.min(limit, t.days_left)));
+  const [needs_attention, urgency] = ATTENTION[`${t.status}${t.secret_missing ? "/missing" : ""}`][days];
+  return { needs_attention, urgency };
 }

@@ -15,26 +15,8 @@ import type {
   TokenView,
   VaultHealth,
 } from "../lib/backend";
-import { SCOPES, errorPayload, grantsOf } from "./doubles";
+import { SCOPES, attentionOf, errorPayload, grantsOf } from "./doubles";
 import { creationFakes, type CreationOptions } from "./fakeCreation";
-
-/** Mirrors core's `status::needs_attention`, so fixture tokens look as Rust sends them. */
-export function wantsAttention(t: Pick<TokenView, "status" | "days_left" | "secret_missing">): boolean {
-  return (
-    t.secret_missing ||
-    ["expiring", "expired", "invalid", "sso_required"].includes(t.status) ||
-    (t.days_left !== null && t.days_left <= 14)
-  );
-}
-
-/** Mirrors core's `status::urgency` (two weeks: soon, one week: urgent). */
-export function urgencyOf(t: Pick<TokenView, "status" | "days_left">): TokenView["urgency"] {
-  if (t.status === "expired" || t.status === "invalid") return "over";
-  if (t.days_left === null) return "none";
-  if (t.days_left < 0) return "over";
-  if (t.days_left <= 7) return "urgent";
-  return t.days_left <= 14 ? "soon" : "none";
-}
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
   const t: TokenView = {
@@ -63,8 +45,8 @@ export function token(partial: Partial<TokenView> & { name: string }): TokenView
   return {
     ...t,
     grants: "grants" in partial ? t.grants : grantsOf(t.scopes),
-    needs_attention: "needs_attention" in partial ? t.needs_attention : wantsAttention(t),
-    urgency: "urgency" in partial ? t.urgency : urgencyOf(t),
+    needs_attention: "needs_attention" in partial ? t.needs_attention : attentionOf(t).needs_attention,
+    urgency: "urgency" in partial ? t.urgency : attentionOf(t).urgency,
   };
 }
 
