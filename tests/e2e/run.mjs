@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
 import { startHub } from "./hub.mjs";
 import { scanForSecrets } from "./leaks.mjs";
+import { copyToClipboard, createOnGitHub } from "./create.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const app = join(root, "target/debug/jeton");
@@ -219,10 +220,48 @@ try {
     await shot("09-forgotten");
   });
 
+  let created = "";
+  await step("a token made through the wizard on GitHub's page is picked up from the clipboard, with no paste, and kept", async () => {
+    await session.click("[data-testid=create-token]");
+    await session.waitFor("[data-testid=wizard]");
+    await session.click("[data-testid=wizard-preset][data-id=clone_push]");
+    await session.click("[data-testid=wizard-next]");
+    await session.type("[data-testid=wizard-name]", "made in jeton");
+    await session.click("[data-testid=wizard-next]");
+    await session.click("[data-testid=wizard-access-all]");
+    await session.click("[data-testid=wizard-next]");
+    await session.waitText("[data-testid=wizard-checklist]", (t) => t.includes("made in jeton") && /Read and write/.test(t));
+    await shot("10-wizard-checklist");
+    const before = openedUrls().length;
+    await session.click("[data-testid=wizard-next]");
+    await session.waitText("[data-testid=wizard-watch]", (t) => /Watching the clipboard/.test(t));
+    await poll(async () => openedUrls().length === before + 1);
+    const url = openedUrls()[before];
+    const base = hub.url.replace(/\/+$/, "");
+    if (!url.startsWith(`${base}/settings/personal-access-tokens/new?`)) throw new Error(`the browser was asked for ${url}`);
+    await shot("11-wizard-watching");
+    created = await createOnGitHub(hub, url, "octocat", "made in jeton", join(artifacts, "12-github-page.png"));
+    if (!created.startsWith("github_pat_")) throw new Error("GitHub's page showed no fine-grained token");
+    await copyToClipboard(created);
+    await session.waitText("[data-testid=wizard-done]", (t) => t.includes("made in jeton"), 30000);
+    await shot("13-wizard-done");
+    await session.click("[data-testid=wizard-close]");
+    await session.waitText("[data-testid=token-row]", (t) => t.includes("made in jeton") && t.includes("octocat"));
+    const listed = JSON.parse(
+      execFileSync(app, ["list", "--json"], {
+        env: { ...process.env, JETON_DATA_DIR: dataDir, JETON_KEYRING_NAMESPACE: namespace, JETON_GITHUB_URL: hub.url, JETON_GITHUB_API_URL: hub.url },
+      }),
+    ).find((t) => t.name === "made in jeton");
+    if (!listed || listed.kind !== "fine_grained") throw new Error("the new token is not listed as fine-grained");
+    if (listed.permissions?.contents !== "write") throw new Error("its permissions are not recorded as requested");
+    const stored = execFileSync("secret-tool", ["lookup", "service", namespace, "username", listed.id]).toString();
+    if (stored !== created) throw new Error("the keychain does not hold the token made on GitHub's page");
+  });
+
   await step("after the suite, no token's bytes are on disk or in the app's trace-level output", async () => {
     const output = Buffer.concat(appLog).toString();
     if (!/DEBUG jeton_core::vault/.test(output)) throw new Error(`the app's debug lines were not captured:\n${output.slice(-2000)}`);
-    const hits = scanForSecrets([good, revoked, second, held], {
+    const hits = scanForSecrets([good, revoked, second, held, created].filter(Boolean), {
       dirs: [dataDir, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
       skip: (p) => p.includes("/keyrings/"),
       extra: { "app output": Buffer.concat(appLog) },

@@ -17,6 +17,7 @@
  *   commands?: string[],
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
+ *   creation?: { catalogue: Record<string, any>, orgs: string[], repos: any[], browserFails?: boolean },
  * }} MockConfig
  */
 
@@ -49,7 +50,15 @@ export function installMockIpc(config) {
   const copied = [];
   /** How the last "re-check all" went: messages delivered, and whether the command returned. */
   const recheck = { delivered: 0, returned: false };
-  w.__jeton = { calls, opened, copied, state, recheck };
+  /** The creation wizard: the pages Rust opened, the clipboard Rust reads, the watch's channel. */
+  const creation = config.creation ?? { catalogue: { en: null, fr: null }, orgs: [], repos: [], browserFails: false };
+  const creating = { opened: /** @type {string[]} */ ([]), clipboard: /** @type {string | null} */ (null), watch: /** @type {number | null} */ (null) };
+  w.__jeton = { calls, opened, copied, state, recheck, creating };
+  /** Rust's watch: a new token is on the clipboard (never sent to the page). */
+  w.__jeton.clipboardGets = (token) => {
+    creating.clipboard = token;
+    if (creating.watch !== null) w.__TAURI_INTERNALS__.runCallback(creating.watch, { index: 0, message: "found" });
+  };
 
   /**
    * Throws what Rust would: the code's payload (generated from Rust, see doubles.mjs) in
@@ -229,6 +238,49 @@ export function installMockIpc(config) {
     return structuredClone(t);
   }
 
+  const nameOf = (c) => (c.request.kind === "classic" ? c.request.note : c.request.name);
+
+  /** What core checks before GitHub (create.rs), and the checklist it answers with. */
+  function creationPage({ creation: c }) {
+    const name = nameOf(c);
+    const length = [...name].length;
+    if (c.request.kind === "fine_grained" && length > 40) fail("request_name_too_long", { length: String(length), max: "40" });
+    const owner = c.request.owner;
+    if (owner && owner !== "acme" && owner !== c.account) fail("request_owner_unknown", { owner });
+    if (state.tokens.some((t) => t.name === name) && !c.renews) fail("name_taken", { name });
+    const days = c.expires === "never" ? null : c.expires?.days ?? 30;
+    const until = days === null ? "" : new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const expiration = { label: "Expiration", value: days === null ? "No expiration" : [7, 30, 60, 90].includes(days) ? `${days} days` : `Custom… ${until}`, note: days === null ? null : `until ${until}` };
+    const levels = { read: "Read-only", write: "Read and write", admin: "Admin" };
+    const checklist =
+      c.request.kind === "classic"
+        ? [{ label: "Note", value: name, note: null }, expiration, ...(c.request.scopes ?? []).map((s) => ({ label: `Select scopes › ${s}`, value: "✓", note: null }))]
+        : [
+            { label: "Token name", value: name, note: null },
+            ...(c.request.description ? [{ label: "Description", value: c.request.description, note: null }] : []),
+            { label: "Resource owner", value: owner || c.account || "", note: null },
+            expiration,
+            { label: "Repository access", value: { public: "Public repositories", all: "All repositories", selected: "Only select repositories" }[c.access ?? "public"], note: null },
+            ...(c.repositories ?? []).map((r) => ({ label: "Select repositories", value: r, note: state.lang === "fr" ? "Cochez-le sur la page de GitHub." : "Tick it on GitHub's page." })),
+            ...Object.entries(c.request.permissions ?? {}).map(([k, l]) => ({ label: `Repository permissions › ${k}`, value: levels[l], note: null })),
+          ];
+    const path = c.request.kind === "classic" ? "settings/tokens/new" : "settings/personal-access-tokens/new";
+    return { url: `https://github.com/${path}?name=${encodeURIComponent(name)}`, checklist };
+  }
+
+  /** core's finish_creation: the kind asked for, then stored. */
+  function finishCreation(c, token) {
+    if (token === null || token.trim() === "") fail("clipboard_empty");
+    const kind = token.startsWith("github_pat_") ? "fine_grained" : token.startsWith("ghp_") ? "classic" : null;
+    if (kind === null) fail(token === creating.clipboard ? "clipboard_not_token" : "token_malformed");
+    if (kind !== c.request.kind) fail("token_wrong_kind");
+    const name = nameOf(c);
+    const template = state.tokens[0] ?? {};
+    const t = { ...template, id: `id-new-${state.tokens.length}`, name, kind, status: "valid", days_left: 30, urgency: "none", needs_attention: false, secret_missing: false, error: null, sso_url: null, scopes: kind === "classic" ? c.request.scopes : null, grants: null, permissions: kind === "fine_grained" ? { ...c.request.permissions, metadata: "read" } : null };
+    state.tokens.push(t);
+    return { token: structuredClone(t), findings: [] };
+  }
+
   async function handle(cmd, args) {
     switch (cmd) {
       case "app_info":
@@ -325,6 +377,40 @@ export function installMockIpc(config) {
         if (!state.tokens.some((t) => t.id === args.id)) fail("not_found", { name: args.id });
         copied.push(args.id);
         return 30;
+      case "creation_catalogue":
+        return structuredClone(creation.catalogue[state.lang]);
+      case "creation_page":
+        return creationPage(args);
+      case "open_creation_page": {
+        const page = creationPage(args);
+        if (creation.browserFails) fail("browser_unavailable", { detail: "xdg-open: no method available" });
+        creating.opened.push(page.url);
+        return page;
+      }
+      case "creation_owners":
+        return { owners: [{ login: args.login, organization: false }, ...creation.orgs.map((login) => ({ login, organization: true }))], from_github: true };
+      case "creation_repositories":
+        return structuredClone(creation.repos);
+      case "renewal": {
+        const t = state.tokens.find((x) => x.id === args.id);
+        if (!t) fail("not_found", { name: args.id });
+        const name = `${t.name} (${new Date().toISOString().slice(0, 10)})`;
+        const request = t.kind === "fine_grained" ? { kind: "fine_grained", name, permissions: { contents: "write" } } : { kind: "classic", note: name, scopes: t.scopes ?? [] };
+        return { host: t.host, account: t.login, request, expires: { days: 90 }, access: "selected", repositories: ["octocat/dotfiles"], renews: t.id };
+      }
+      case "finish_creation":
+        return finishCreation(args.creation, args.token);
+      case "finish_creation_from_clipboard":
+        return finishCreation(args.creation, creating.clipboard);
+      case "watch_clipboard": {
+        const m = /^__CHANNEL__:(\d+)$/.exec(String(args.onEvent));
+        if (!m) throw new Error("mock IPC: watch_clipboard wants a channel");
+        creating.watch = Number(m[1]);
+        return null;
+      }
+      case "stop_clipboard_watch":
+        creating.watch = null;
+        return null;
       case "plugin:event|listen":
         // Rust's events (a reminder's "Open"): the flows emit none; the id unlistens.
         return callbacks.size;

@@ -10,6 +10,8 @@ import { DOUBLES, commandsTheMockLacks } from "./doubles.mjs";
 import { manyTokens, view } from "./fixtures.mjs";
 import { TIMEOUT, check, dist, flows, serve, shot, shots } from "./harness.mjs";
 import { installMockIpc } from "./mock-ipc.js";
+import { CREATION } from "./creation.mjs";
+import "./flows-create.mjs";
 import "./flows-tokens.mjs";
 import "./flows-vault.mjs";
 import "./flows-screens.mjs";
@@ -80,6 +82,7 @@ async function main() {
         commands: DOUBLES.commands,
         recheckDelayMs: f.opts.recheckDelayMs,
         recheckPatches: f.opts.recheckPatches,
+        creation: { ...CREATION, browserFails: f.opts.browserFails },
       });
       const t0 = Date.now();
       try {
