@@ -92,9 +92,10 @@ fn paste() -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Whether a window titled "Jeton" is shown on the display.
-fn window_shown() -> bool {
-    let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^Jeton$"]).output();
+/// Whether the process `pid` shows a window titled "Jeton" on the display.
+fn window_shown(pid: u32) -> bool {
+    let pid = pid.to_string();
+    let out = Command::new("xdotool").args(["search", "--onlyvisible", "--pid", &pid, "--name", "^Jeton$"]).output();
     out.expect("xdotool is installed").status.success()
 }
 
@@ -116,7 +117,7 @@ async fn the_tray_shows_follows_copies_and_quits() {
     let app = App::start(&env, &["--background"], &logs.path().join("jeton.log"));
     let pid = app.child.id();
     let item = until("Jeton registers a tray item", 60, &app, async || watcher.item_of(pid).await).await;
-    assert!(!window_shown(), "a background start shows no window");
+    assert!(!window_shown(pid), "a background start shows no window");
 
     // Icon and menu for one token 40 days from expiry.
     let icon = until("the icon is shown", 20, &app, async || icon_shown(&watcher, &item).await).await;
@@ -185,7 +186,7 @@ async fn the_tray_shows_follows_copies_and_quits() {
     let mut second = app_command(&env, &[]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let status = until("the second launch exits", 30, &app, async || second.try_wait().unwrap()).await;
     assert!(status.success(), "the second launch exits cleanly: {status:?}");
-    until("the first one's window is shown", 30, &app, async || window_shown().then_some(())).await;
+    until("the first one's window is shown", 30, &app, async || window_shown(pid).then_some(())).await;
     assert_eq!(watcher.item_of(pid).await, Some(item.clone()), "the first one is still running");
 
     // Quit from the menu.
@@ -201,4 +202,48 @@ async fn the_tray_shows_follows_copies_and_quits() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     assert!(status.success(), "{status:?}");
+}
+
+/// Where the system's libayatana-appindicator3 really is (ldconfig's cache, links followed).
+fn indicator_library() -> Option<std::path::PathBuf> {
+    let out = Command::new("ldconfig").arg("-p").output().ok()?;
+    let listing = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = listing.lines().find(|l| l.trim_start().starts_with("libayatana-appindicator3.so.1 "))?;
+    std::fs::canonicalize(line.rsplit("=> ").next()?.trim()).ok()
+}
+
+/// Without libayatana-appindicator3 (the tray crate panics when it cannot load it),
+/// Jeton starts, shows its window, and says once that it has no tray. The library is
+/// hidden in a private mount namespace, which needs root.
+#[tokio::test(flavor = "multi_thread")]
+async fn without_the_indicator_library_jeton_runs_without_a_tray() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "the tray test needs a display: run it under scripts/headless");
+    let library = indicator_library().expect("libayatana-appindicator3-1 is installed by scripts/deps");
+    let hidden = Command::new("unshare").args(["-m", "mount", "--bind", "/dev/null"]).arg(&library).status();
+    if !hidden.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: hiding a library needs a private mount namespace (run as root, as CI does)");
+        return;
+    }
+    let env = Env::new().await;
+    let logs = tempfile::tempdir().unwrap();
+    let log = logs.path().join("jeton.log");
+    let inner = app_command(&env, &[]);
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-m", "sh", "-c", r#"mount --bind /dev/null "$0" && exec "$1""#])
+        .arg(&library)
+        .arg(inner.get_program())
+        .envs(inner.get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap());
+    let app = App { child: cmd.spawn().expect("unshare"), log };
+    let pid = app.child.id();
+    until("the window is shown", 60, &app, async || window_shown(pid).then_some(())).await;
+    let said = "runs without a tray icon";
+    until("it says it has no tray", 20, &app, async || app.log().contains(said).then_some(())).await;
+    let mut app = app;
+    assert!(app.child.try_wait().unwrap().is_none(), "Jeton is still running:\n{}", app.log());
+    assert_eq!(app.log().matches(said).count(), 1, "said once:\n{}", app.log());
 }
