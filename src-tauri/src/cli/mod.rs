@@ -4,6 +4,7 @@
 mod add;
 mod check;
 mod command;
+mod copy;
 mod create_url;
 mod git_credential;
 mod list;
@@ -39,9 +40,13 @@ enum Command {
     List(list::Args),
     Status(status::Args),
     Recheck(recheck::Args),
+    Copy(copy::Args),
     CreateUrl(create_url::Args),
     GitCredential(git_credential::Args),
     SetupGit(setup_git::Args),
+    /// The background holder `jeton copy` leaves to serve the clipboard.
+    #[command(name = copy::HOLDER_COMMAND, hide = true)]
+    HoldClipboard(copy::HoldArgs),
     Help(HelpArgs),
 }
 
@@ -65,9 +70,11 @@ pub fn run() -> i32 {
             Command::List(a) => list::run(a, lang).await,
             Command::Status(a) => status::run(a, lang).await,
             Command::Recheck(a) => recheck::run(a, lang).await,
+            Command::Copy(a) => copy::run(a, lang).await,
             Command::CreateUrl(a) => create_url::run(a, lang),
             Command::GitCredential(a) => git_credential::run(a, lang).await,
             Command::SetupGit(a) => setup_git::run(a, lang),
+            Command::HoldClipboard(a) => copy::hold(a),
             Command::Help(a) => command::help(lang, a.command.as_deref()),
         }
     })
