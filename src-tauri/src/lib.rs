@@ -8,12 +8,12 @@ pub mod clipboard_watch;
 pub mod commands;
 pub mod commands_create;
 pub mod data_watch;
+#[cfg(test)]
+mod doubles;
 pub mod notice;
 pub mod reminders;
 pub mod tray;
 pub mod window;
-#[cfg(test)]
-mod doubles;
 
 /// The typed command surface shared by the app and the bindings exporter.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
