@@ -210,7 +210,10 @@ mod tests {
             for missing in [false, true] {
                 for days in -400..=400i64 {
                     let clamped = days.clamp(-ATTENTION_DAYS, ATTENTION_DAYS);
-                    assert_eq!(needs_attention(status, Some(days), missing), needs_attention(status, Some(clamped), missing));
+                    assert_eq!(
+                        needs_attention(status, Some(days), missing),
+                        needs_attention(status, Some(clamped), missing)
+                    );
                     assert_eq!(urgency(status, Some(days)), urgency(status, Some(clamped)));
                 }
             }

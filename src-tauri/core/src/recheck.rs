@@ -137,7 +137,8 @@ impl Jeton {
 
     /// Asks GitHub about one token once its host lets it: a permit, and no pause.
     async fn check_gated(&self, record: &TokenRecord, gate: &HostGate, max_pause: Duration) -> Result<TokenCheck> {
-        let _permit = gate.permits.acquire().await.map_err(|_| Error::Internal { detail: "the re-check was stopped".into() })?;
+        let _permit =
+            gate.permits.acquire().await.map_err(|_| Error::Internal { detail: "the re-check was stopped".into() })?;
         let mut waited = false;
         loop {
             if let Some(left) = gate.pause_left() {

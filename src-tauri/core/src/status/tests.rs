@@ -83,8 +83,15 @@ fn days_across_daylight_saving_changes() {
     assert_eq!(days_left_in(&paris, utc(2026, 4, 28, 10, 0), utc(2026, 3, 28, 10, 0)), 31);
 }
 
-const ZONES: [&str; 7] =
-    ["UTC", "Europe/Paris", "America/New_York", "Pacific/Auckland", "Asia/Kolkata", "Pacific/Kiritimati", "America/St_Johns"];
+const ZONES: [&str; 7] = [
+    "UTC",
+    "Europe/Paris",
+    "America/New_York",
+    "Pacific/Auckland",
+    "Asia/Kolkata",
+    "Pacific/Kiritimati",
+    "America/St_Johns",
+];
 
 proptest! {
     /// Whatever the zone and the hour, the count is the difference of the two local
