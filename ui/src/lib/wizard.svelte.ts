@@ -285,6 +285,8 @@ export class Wizard {
   }
 
   back(): void {
+    // The clipboard is watched while the wizard waits for the token, and only then.
+    if (this.step === "wait" && this.watching) void this.stopWatching();
     const i = STEPS.indexOf(this.step);
     if (i > 0 && this.step !== "done") this.step = STEPS[i - 1];
     this.error = null;

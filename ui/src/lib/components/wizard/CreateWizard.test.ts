@@ -82,6 +82,17 @@ describe("the creation wizard", () => {
     expect(screen.getByTestId("wizard-watch")).toHaveTextContent("Jeton is not watching the clipboard.");
   });
 
+  it("stops watching when the user goes back from the waiting step", async () => {
+    const s = renderApp();
+    await toReview(s);
+    await s.user.click(screen.getByTestId("wizard-next"));
+    await s.user.click(await screen.findByTestId("wizard-next"));
+    await screen.findByTestId("wizard-watch");
+    await s.user.click(screen.getByTestId("wizard-back"));
+    expect(s.backend.stopClipboardWatch).toHaveBeenCalledTimes(1);
+    expect(await screen.findByTestId("wizard-checklist")).toBeInTheDocument();
+  });
+
   it("stops at a name over 40 characters and an expiry date out of range, saying what to do", async () => {
     const s = renderApp();
     await openWizard(s);
