@@ -56,8 +56,8 @@ pub(super) fn message(e: &Error, lang: Lang) -> String {
             "Le presse-papiers contient autre chose qu’un jeton GitHub. Sur la page de GitHub, copiez le nouveau jeton en entier (il commence par ghp_ ou github_pat_), puis réessayez.".into(),
         ),
         Error::BrowserUnavailable { detail } => pick(
-            format!("No web browser could be opened ({detail}). Copy the link below into your browser yourself, or set a default browser, then try again."),
-            format!("Aucun navigateur n’a pu être ouvert ({detail}). Copiez vous-même le lien ci-dessous dans votre navigateur, ou choisissez un navigateur par défaut, puis réessayez."),
+            format!("No web browser could be opened ({detail}). Set a default web browser, then try again; or copy the page's address that Jeton shows into a browser yourself."),
+            format!("Aucun navigateur n’a pu être ouvert ({detail}). Choisissez un navigateur par défaut, puis réessayez ; ou copiez vous-même dans un navigateur l’adresse de la page que Jeton affiche."),
         ),
         other => unreachable!("{} is not a creation error", other.code()),
     }

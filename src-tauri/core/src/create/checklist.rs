@@ -167,11 +167,19 @@ fn access(creation: &Creation, lang: Lang) -> Vec<ChecklistItem> {
         RepositoryAccess::Selected => std::iter::once(item(
             "Repository access",
             "Only select repositories",
-            say(
-                lang,
-                "GitHub's link cannot choose them: pick each one below.",
-                "Le lien de GitHub ne peut pas les choisir : sélectionnez chacun de ceux ci-dessous.",
-            ),
+            if creation.repositories.is_empty() {
+                say(
+                    lang,
+                    "GitHub's link cannot choose them: pick them on GitHub's page.",
+                    "Le lien de GitHub ne peut pas les choisir : sélectionnez-les sur la page de GitHub.",
+                )
+            } else {
+                say(
+                    lang,
+                    "GitHub's link cannot choose them: pick each one below.",
+                    "Le lien de GitHub ne peut pas les choisir : sélectionnez chacun de ceux ci-dessous.",
+                )
+            },
         ))
         .chain(creation.repositories.iter().map(|r| item("Select repositories", r.clone(), tick.clone())))
         .collect(),
@@ -239,6 +247,8 @@ mod tests {
         );
         let metadata = &page.checklist[8];
         assert_eq!(metadata.note.as_deref(), Some("GitHub adds it by itself."));
+        let none = Creation { repositories: vec![], ..fine(&[]) };
+        assert!(checklist(&none, today(), Lang::En)[4].note.as_deref().unwrap().contains("pick them on GitHub's page"));
         let fr = checklist(&fine(&[("contents", Level::Write)]), today(), Lang::Fr);
         assert_eq!(fr[5].note.as_deref(), Some("Cochez-le sur la page de GitHub."));
     }
