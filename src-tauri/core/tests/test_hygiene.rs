@@ -1,6 +1,7 @@
-//! Keeps the project's test rules from slipping back (see the README's "Tests"): no test
-//! asserts a measured duration (durations belong in `bench/`), and no test sleeps to
-//! wait for something: it polls the condition with a deadline or waits for an event.
+//! Keeps the project's test rules from slipping back (docs/architecture.md, "Tests and
+//! where they run"): no test asserts a measured duration (durations belong in `bench/`),
+//! and no test sleeps to wait for something: it polls the condition with a deadline or
+//! waits for an event.
 //!
 //! Scanned: every Rust test file of the workspace (`tests/`, `src-tauri/*/tests/`, the
 //! `tests*.rs` modules) and the `#[cfg(test)]` part of the other source files. Found:
@@ -47,7 +48,8 @@ fn no_test_asserts_a_measured_duration() {
 fn no_test_sleeps_or_times_outside_the_allowed_places() {
     let code = test_code();
     let found: Vec<String> = code.iter().flat_map(|(path, code)| timing(path, code)).collect();
-    let advice = "poll the condition with a deadline, wait for an event, or measure in bench/";
+    let advice = "poll the condition with a deadline through a helper listed in TIMING_ALLOWED \
+                  (src-tauri/core/tests/test_hygiene.rs), wait for an event, or measure in bench/";
     assert!(found.is_empty(), "sleeps or stopwatches in tests ({advice}):\n{}", found.join("\n"));
     // An allowance nobody needs any more goes, so that it cannot cover a new sleep.
     for (path, function, _) in TIMING_ALLOWED {
