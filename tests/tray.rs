@@ -193,15 +193,20 @@ async fn the_tray_shows_follows_copies_and_quits() {
     let quit = watcher.menu(&item).await.entry("Quit").unwrap().id;
     watcher.click(&item, quit).await;
     let mut app = app;
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let status = loop {
+    let status = exit_status(&mut app, 30).await;
+    assert!(status.success(), "{status:?}");
+}
+
+/// Polls until the app exits, failing after `secs`.
+async fn exit_status(app: &mut App, secs: u64) -> std::process::ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
         if let Some(status) = app.child.try_wait().unwrap() {
-            break status;
+            return status;
         }
         assert!(Instant::now() < deadline, "Quit did not end Jeton\n--- jeton's log:\n{}", app.log());
         tokio::time::sleep(Duration::from_millis(100)).await;
-    };
-    assert!(status.success(), "{status:?}");
+    }
 }
 
 /// Where the system's libayatana-appindicator3 really is (ldconfig's cache, links followed).
