@@ -15,6 +15,7 @@ import "./flows-create.mjs";
 import "./flows-tokens.mjs";
 import "./flows-vault.mjs";
 import "./flows-screens.mjs";
+import "./flows-a11y.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
