@@ -113,8 +113,12 @@ flow("a toast never covers the bottom row", { tokens: "many", viewport: SIZES[0]
   await page.getByTestId("menu-export").click();
   const notice = page.getByTestId("notice");
   await notice.waitFor();
-  await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-  await page.waitForFunction(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 1);
+  // Scroll to the very end, again on each frame until there (the page may still grow).
+  await page.waitForFunction(() => {
+    const end = document.documentElement.scrollHeight;
+    scrollTo({ top: end, behavior: "instant" });
+    return innerHeight + scrollY >= end - 1;
+  });
   const last = await page.getByTestId("token-row").last().boundingBox();
   const toast = await notice.boundingBox();
   if (!last || !toast) throw new Error("no boxes");
