@@ -4,7 +4,7 @@ SHELL := /bin/bash
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench clean
+.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench bench-ui clean
 
 help:
 	@echo "make run    build and start Jeton against github.com"
@@ -62,6 +62,10 @@ bindings: ui
 
 bench: build
 	$(CARGO) run --release -p jeton-bench
+
+# The dashboard at 10 and 1,000 tokens in Chromium, IPC mocked (bench/dashboard.mjs).
+bench-ui: ui
+	node bench/dashboard.mjs
 
 clean:
 	$(CARGO) clean

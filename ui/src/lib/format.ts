@@ -1,7 +1,7 @@
 // Pure presentation helpers: labels, colours and times. No DOM, no state.
 
 import type { Lang, TokenKind, TokenStatus, TokenView } from "./bindings";
-import { plural, translate } from "./i18n";
+import { once, plural, translate } from "./i18n";
 
 export type Tone = "ok" | "warn" | "danger" | "neutral";
 
@@ -89,11 +89,7 @@ export function formatDateTime(lang: Lang, iso: string | null, timeZone?: string
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone,
-  }).format(d);
+  return dateFormat(`${lang}|long|${timeZone ?? ""}`).format(d);
 }
 
 /** A short date in the user's time zone, e.g. "12 Mar 2026". */
@@ -101,8 +97,18 @@ export function formatDate(lang: Lang, iso: string | null, timeZone?: string): s
   if (!iso) return null;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
-  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone }).format(d);
+  return dateFormat(`${lang}|medium|${timeZone ?? ""}`).format(d);
 }
+
+/** `lang|style|timeZone` ("long" adds the time; no time zone: the user's). */
+const dateFormat = once((key) => {
+  const [lang, style, timeZone] = key.split("|");
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: style === "long" ? "long" : "medium",
+    timeStyle: style === "long" ? "short" : undefined,
+    timeZone: timeZone || undefined,
+  });
+});
 
 /** A host as core gives it, for display: `https://github.com/` → `github.com`. */
 export function hostLabel(host: string): string {

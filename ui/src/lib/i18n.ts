@@ -26,9 +26,24 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 type PluralBase<K> = K extends `${infer B}_one` ? B : never;
 export type PluralKey = PluralBase<MessageKey>;
 
+/**
+ * `make(key)`, built once per key. Intl objects are slow to build, and a list of 1,000 rows
+ * formats thousands of dates and counts (bench/dashboard.mjs).
+ */
+export function once<V>(make: (key: string) => V): (key: string) => V {
+  const made = new Map<string, V>();
+  return (key) => {
+    let v = made.get(key);
+    if (v === undefined) made.set(key, (v = make(key)));
+    return v;
+  };
+}
+
+const pluralRules = once((lang) => new Intl.PluralRules(lang));
+
 /** Picks `key_one` or `key_other` by the language's plural rule; `{n}` is filled. */
 export function plural(lang: Lang, key: PluralKey, n: number, vars?: Vars): string {
-  const form = new Intl.PluralRules(lang).select(n) === "one" ? "one" : "other";
+  const form = pluralRules(lang).select(n) === "one" ? "one" : "other";
   return translate(lang, `${key}_${form}` as MessageKey, { n, ...vars });
 }
 
