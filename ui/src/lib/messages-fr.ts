@@ -230,6 +230,7 @@ export const fr: Messages = {
   "import.nothing": "Le fichier ne contenait aucun jeton.",
   "import.readFailed": "Jeton n’a pas pu lire ce fichier.",
   "ok": "OK",
+
   // The token creation wizard (components/wizard/).
   "header.create": "Nouveau jeton",
   "wizard.title": "Créer un jeton sur GitHub",
