@@ -267,7 +267,10 @@ pub(crate) fn status_of_user(user: &TokenCheck, host: &Host) -> (TokenStatus, Op
     use crate::github::headers::Sso;
     match &user.sso {
         Some(Sso::Required { url }) => (TokenStatus::SsoRequired, Some(url.clone())),
-        Some(Sso::PartialResults { .. }) => (TokenStatus::SsoRequired, Some(format!("{}/settings/tokens", host.key()))),
+        // Only classic tokens are held back by SSO: their settings page lists the orgs to authorize.
+        Some(Sso::PartialResults { .. }) => {
+            (TokenStatus::SsoRequired, Some(crate::pages::settings_url(&host.key(), TokenKind::Classic)))
+        }
         _ => (TokenStatus::Valid, None),
     }
 }
