@@ -66,7 +66,7 @@ impl Vault {
             note: EXPORT_NOTE,
             tokens: &tokens,
         };
-        serde_json::to_string_pretty(&out).map_err(|e| Error::Storage { detail: e.to_string() })
+        serde_json::to_string_pretty(&out).map_err(|e| Error::Internal { detail: e.to_string() })
     }
 
     /// Writes [`Vault::export_metadata`] to `path` the way the metadata itself is

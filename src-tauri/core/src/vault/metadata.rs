@@ -108,7 +108,7 @@ impl MetadataStore {
     /// Replaces the file atomically: readers see the old or the new document, never a mix.
     pub fn save(&self, doc: &Document) -> Result<()> {
         ensure_private_dir(&self.dir)?;
-        let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Storage { detail: e.to_string() })?;
+        let bytes = serde_json::to_vec_pretty(doc).map_err(|e| Error::Internal { detail: e.to_string() })?;
         write_atomic(&self.path(), &bytes)
     }
 
