@@ -105,6 +105,11 @@ pub struct TokenRecord {
     #[serde(default)]
     pub permissions: Option<std::collections::BTreeMap<String, String>>,
     pub expires_at: Option<DateTime<Utc>>,
+    /// GitHub sent an expiry Jeton could not read and none was known before: the token
+    /// may expire, so it is neither "never expires" nor reminded about by date (one
+    /// "expiry unknown" notice instead; see `reminders`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub expiry_unknown: bool,
     pub created_at: DateTime<Utc>,
     #[serde(default)]
     pub last_check: Option<CheckRecord>,
@@ -143,6 +148,7 @@ impl TokenRecord {
             scopes: None,
             permissions: None,
             expires_at: None,
+            expiry_unknown: false,
             created_at,
             last_check: None,
             last_failure: None,

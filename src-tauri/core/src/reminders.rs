@@ -103,23 +103,14 @@ pub enum Expiry {
 }
 
 impl Expiry {
-    /// What the record says. A record cannot yet tell "never expires" from "expiry
-    /// unreadable"; callers that know pass [`Expiry::Unknown`] through [`Subject`].
+    /// What the record says: its expiry, else unknown when GitHub's could not be read,
+    /// else never.
     pub fn of(record: &TokenRecord) -> Expiry {
-        record.expires_at.map_or(Expiry::Never, Expiry::At)
-    }
-}
-
-/// One token as the schedule sees it.
-#[derive(Debug, Clone, Copy)]
-pub struct Subject<'a> {
-    pub record: &'a TokenRecord,
-    pub expiry: Expiry,
-}
-
-impl<'a> From<&'a TokenRecord> for Subject<'a> {
-    fn from(record: &'a TokenRecord) -> Self {
-        Subject { record, expiry: Expiry::of(record) }
+        match (record.expires_at, record.expiry_unknown) {
+            (Some(at), _) => Expiry::At(at),
+            (None, true) => Expiry::Unknown,
+            (None, false) => Expiry::Never,
+        }
     }
 }
 
@@ -175,13 +166,9 @@ impl Schedule {
     }
 
     pub fn plan(&self, records: &[TokenRecord], now: DateTime<Utc>) -> Plan {
-        self.plan_subjects(records.iter().map(Subject::from), now)
-    }
-
-    pub fn plan_subjects<'a>(&self, subjects: impl IntoIterator<Item = Subject<'a>>, now: DateTime<Utc>) -> Plan {
         let mut plan = Plan::default();
-        for s in subjects {
-            let (due, wake) = self.token_plan(&s, now);
+        for r in records {
+            let (due, wake) = self.token_plan(r, now);
             plan.due.extend(due);
             plan.next_wake = match (plan.next_wake, wake) {
                 (Some(a), Some(b)) => Some(a.min(b)),
@@ -218,8 +205,7 @@ impl Schedule {
         DateTime::from_timestamp(hi, 0).unwrap_or(exp)
     }
 
-    fn token_plan(&self, s: &Subject, now: DateTime<Utc>) -> (Option<Notice>, Option<DateTime<Utc>>) {
-        let r = s.record;
+    fn token_plan(&self, r: &TokenRecord, now: DateTime<Utc>) -> (Option<Notice>, Option<DateTime<Utc>>) {
         let notice = |kind, expires_at: Option<DateTime<Utc>>, repeat| Notice {
             token_id: r.id.clone(),
             token_name: r.name.clone(),
@@ -236,7 +222,7 @@ impl Schedule {
             let invalid = Notice { days_left: None, ..notice(NoticeKind::Invalid, r.expires_at, false) };
             return ((!told).then_some(invalid), None);
         }
-        let (exp, relevant): (Option<DateTime<Utc>>, Vec<&SentReminder>) = match s.expiry {
+        let (exp, relevant): (Option<DateTime<Utc>>, Vec<&SentReminder>) = match Expiry::of(r) {
             Expiry::Never => return (None, None),
             Expiry::At(e) => (Some(e), r.reminders_sent.iter().filter(|x| x.expires_at == Some(e)).collect()),
             Expiry::Unknown => {

@@ -213,8 +213,11 @@ pub(crate) fn apply_check(config: &Config, r: &mut TokenRecord, result: &Result<
             if r.kind.has_scopes() {
                 r.scopes = Some(user.scopes.clone().unwrap_or_default());
             }
-            if !user.expiry_unparsable {
+            if user.expiry_unparsable {
+                r.expiry_unknown = r.expires_at.is_none();
+            } else {
                 r.expires_at = user.expires_at;
+                r.expiry_unknown = false;
             }
             let (status, sso_url) =
                 config.host(Some(&r.host)).map(|h| status_of_user(user, &h)).unwrap_or((TokenStatus::Valid, None));

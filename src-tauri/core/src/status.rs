@@ -111,7 +111,7 @@ pub(crate) fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> T
         sso_url: check.and_then(|c| c.sso_url.clone()),
         error: error.map(|e| e.payload(lang)),
         days_left: days.map(|d| d.clamp(i32::MIN as i64, i32::MAX as i64) as i32),
-        never_expires: record.expires_at.is_none() && accepted,
+        never_expires: record.expires_at.is_none() && !record.expiry_unknown && accepted,
         last_checked: check.map(|c| rfc3339(c.at)),
         unreachable: record.last_failure.is_some() && check.is_some(),
         secret_missing: false,

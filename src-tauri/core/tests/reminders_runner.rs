@@ -45,3 +45,23 @@ async fn expiring_token_told_once_then_revoked_found_by_the_daily_recheck_and_to
     clock.advance(Duration::days(3));
     assert!(Runner::default().step(&env.jeton, clock.now()).unwrap().due.is_empty(), "told once, even after a restart");
 }
+
+#[tokio::test]
+async fn a_token_whose_expiry_cannot_be_read_is_not_never_expiring_and_gets_one_expiry_unknown_notice() {
+    let env = env().await;
+    let secret = env.hub.create_token(NewToken::classic(LOGIN, &["repo"]).expires_in(Duration::days(40))).unwrap();
+    let garbled = fakehub::Rewrite::default().header_bytes("github-authentication-token-expiration", b"next tuesday");
+    env.hub.set_token_rewrite(&secret, Some(garbled));
+    let view = env.jeton.add("odd", None, &secret, Lang::En).await.unwrap();
+    assert_eq!((view.expires_at.as_deref(), view.never_expires), (None, false), "unknown is not \"never expires\"");
+
+    let clock = ManualClock::new(chrono::Utc::now());
+    let mut runner = Runner::default();
+    let step = runner.step(&env.jeton, clock.now()).unwrap();
+    let kinds: Vec<_> = step.due.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::ExpiryUnknown]);
+    assert_eq!(step.due[0].text(Lang::En).title, "“odd”: expiry unknown");
+    runner.shown(&env.jeton, &step.due[0], clock.now()).unwrap();
+    clock.advance(Duration::days(30));
+    assert!(Runner::default().step(&env.jeton, clock.now()).unwrap().due.is_empty(), "told once, even after a restart");
+}

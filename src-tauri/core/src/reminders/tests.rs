@@ -140,13 +140,11 @@ fn never_expiring_revoked_and_unknown_tokens() {
     assert_eq!(step(&s, &mut t, now + Duration::days(3)), Plan::default(), "told once, and nothing to wake for");
 
     let mut u = [token("u", None)];
-    fn subjects(u: &[TokenRecord]) -> Vec<Subject<'_>> {
-        vec![Subject { record: &u[0], expiry: Expiry::Unknown }]
-    }
-    let p = s.plan_subjects(subjects(&u), now);
+    u[0].expiry_unknown = true;
+    let p = s.plan(&u, now);
     assert_eq!(kinds(&p), [NoticeKind::ExpiryUnknown]);
     record_sent(&mut u[0].reminders_sent, &p.due[0], now);
-    assert_eq!(s.plan_subjects(subjects(&u), now + Duration::days(30)), Plan::default(), "only once");
+    assert_eq!(s.plan(&u, now + Duration::days(30)), Plan::default(), "only once");
 }
 
 #[test]
