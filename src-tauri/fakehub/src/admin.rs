@@ -20,6 +20,9 @@
 //! | `POST /_admin/rewrite` | `{token, status?, remove?: [name], set?: {name: value}}` (none of them: stop) | 204 |
 //! | `POST /_admin/rate-limit` | `{login, limit?, secondary?: {after, retry_after_secs} or null, statuses?: {primary, secondary}}` (403 or 429 each) | 200 `{limit, remaining, used, reset}` |
 //! | `POST /_admin/login-lockout` | `{after, window_secs, lockout_secs}` or `null` (off) | 204 |
+//! | `POST /_admin/apps` | `{owner, name, slug?, description?, permissions?}` | 201 `{id, client_id, slug, private_key_pem}` |
+//! | `POST /_admin/installations` | `{app (slug), account, repositories?: [name], permissions?}` | 201 installation |
+//! | `POST /_admin/clock` | `{offset_secs}`: the app endpoints' clock, ahead of the machine's | 204 |
 //! | `POST /_admin/reset` | | 204 |
 //! | `GET /_admin/stats`, `DELETE /_admin/stats` | | 200 [`Stats`](crate::Stats) / 204 |
 //!
@@ -94,6 +97,11 @@ fn with<T: DeserializeOwned>(body: &[u8], f: impl FnOnce(T) -> Response) -> Resp
 #[derive(Deserialize)]
 struct Login {
     login: String,
+}
+
+#[derive(Deserialize)]
+struct Clock {
+    offset_secs: i64,
 }
 
 #[derive(Deserialize)]
@@ -287,6 +295,27 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
             post(|State(s): Ctl, b: Bytes| async move {
                 with(&b, |rule: Option<LoginLockout>| {
                     control(s).set_login_lockout(rule);
+                    StatusCode::NO_CONTENT.into_response()
+                })
+            }),
+        )
+        .route(
+            "/apps",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |n: crate::NewApp| created(control(s).create_app(n)))
+            }),
+        )
+        .route(
+            "/installations",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |n: crate::NewInstallation| created(control(s).create_installation(n)))
+            }),
+        )
+        .route(
+            "/clock",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |c: Clock| {
+                    control(s).set_clock_offset(c.offset_secs);
                     StatusCode::NO_CONTENT.into_response()
                 })
             }),

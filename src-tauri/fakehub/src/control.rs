@@ -57,6 +57,27 @@ impl Control {
         self.shared.lock().create_repo(new)
     }
 
+    /// Creates a GitHub App with a fresh RSA key pair; the answer holds its private key.
+    pub fn create_app(&self, new: crate::NewApp) -> Result<crate::CreatedApp, AdminError> {
+        self.shared.lock().create_app(new)
+    }
+
+    /// Installs an app (by slug) on a user or an org.
+    pub fn create_installation(&self, new: crate::NewInstallation) -> Result<crate::Installation, AdminError> {
+        self.shared.lock().create_installation(new)
+    }
+
+    /// The installation a minted installation token belongs to.
+    pub fn installation_of(&self, token: &str) -> Option<u64> {
+        self.shared.lock().apps.minted.get(token).map(|m| m.installation_id)
+    }
+
+    /// Puts the hub's clock `secs` ahead of the machine's (negative: behind), for the
+    /// GitHub App endpoints' JWT checks, minted expiries and `Date` header.
+    pub fn set_clock_offset(&self, secs: i64) {
+        self.shared.lock().apps.clock_offset_secs = secs;
+    }
+
     /// Mints a token and returns its string.
     pub fn create_token(&self, new: NewToken) -> Result<String, AdminError> {
         self.shared.lock().create_token(new).map(|r| r.token)

@@ -22,6 +22,7 @@
 
 mod admin;
 mod api;
+pub mod apps;
 mod control;
 mod expiry;
 mod faults;
@@ -39,6 +40,7 @@ mod stats;
 pub mod tokens;
 mod web;
 
+pub use apps::{App, CreatedApp, Installation, NewApp, NewInstallation};
 pub use control::Control;
 pub use expiry::ExpiryLayout;
 pub use faults::Fault;

@@ -114,6 +114,8 @@ pub(crate) struct Store {
     /// GitHub's failed-login limit (see `lockout.rs`).
     pub lockout: crate::lockout::Lockout,
     pub stats: Stats,
+    /// GitHub Apps, their installations and the tokens they minted (see `apps.rs`).
+    pub apps: crate::apps::AppStore,
     pub next_id: u64,
     pub opts: FakeHubOptions,
 }
@@ -130,6 +132,7 @@ impl Store {
             faults: FaultConfig::default(),
             lockout: Default::default(),
             stats: Stats::default(),
+            apps: Default::default(),
             next_id: 1000,
             opts,
         }

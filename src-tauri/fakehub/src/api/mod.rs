@@ -1,6 +1,7 @@
 //! The REST API, served both at `/` (like api.github.com) and under `/api/v3`
 //! (like GitHub Enterprise Server).
 
+mod app;
 pub(crate) mod auth;
 pub(crate) mod headers;
 mod misc;
@@ -77,6 +78,11 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .route("/user/repos", get(user::list_repos))
         .route("/orgs/{org}", get(orgs::get_org))
         .route("/orgs/{org}/repos", get(orgs::list_repos))
+        .route("/app", get(app::get_app))
+        .route("/app/installations", get(app::list_installations))
+        .route("/app/installations/{id}", get(app::get_installation))
+        .route("/app/installations/{id}/access_tokens", post(app::create_token))
+        .route("/installation/repositories", get(app::installation_repositories))
         .route("/rate_limit", get(misc::rate_limit))
         .route("/credentials/revoke", post(misc::revoke))
         .fallback(misc::not_found)

@@ -10,12 +10,12 @@ use serde_json::{json, Map, Value};
 use super::Ctx;
 use crate::state::{Org, Repo, Store, User};
 
-fn ts(at: DateTime<Utc>) -> String {
+pub(crate) fn ts(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// Legacy global node ids, e.g. `MDQ6VXNlcjE=` for user 1.
-fn node_id(type_name: &str, id: u64) -> String {
+pub(crate) fn node_id(type_name: &str, id: u64) -> String {
     STANDARD.encode(format!("0{}:{type_name}{id}", type_name.len()))
 }
 

@@ -1,6 +1,7 @@
 //! fakehub's integration tests, in one binary to keep link time down.
 
 mod admin_http;
+mod apps;
 mod binary;
 mod common;
 mod etag;

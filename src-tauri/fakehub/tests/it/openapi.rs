@@ -167,8 +167,13 @@ async fn responses_match_githubs_openapi() {
 }
 
 fn validator_private_user() -> jsonschema::Validator {
+    validator_component("private-user")
+}
+
+/// The validator of one of the description's named schemas.
+fn validator_component(name: &str) -> jsonschema::Validator {
     let mut root = Map::new();
-    root.insert("allOf".into(), json!([{"$ref": "#/components/schemas/private-user"}]));
+    root.insert("allOf".into(), json!([{"$ref": format!("#/components/schemas/{name}")}]));
     root.insert("components".into(), json!({"schemas": spec().schemas}));
     jsonschema::draft4::options().should_validate_formats(true).build(&Value::Object(root)).unwrap()
 }
@@ -182,4 +187,45 @@ fn the_check_is_not_vacuous() {
     assert!(!validator("/user", "get", "401").is_valid(&broken));
     let rate = json!({"resources": {"core": {"limit": 1}}, "rate": {}});
     assert!(!validator("/rate_limit", "get", "200").is_valid(&rate));
+}
+
+#[tokio::test]
+async fn app_responses_match_githubs_openapi() {
+    use crate::apps::{bearer, good_jwt, world};
+    use reqwest::Method;
+    let (hub, app, user_inst, org_inst) = world().await;
+    let (base, jwt) = (hub.url(), good_jwt(&app));
+    let me = json_of(bearer(Method::GET, &format!("{base}/app"), &jwt, None).await, 200).await;
+    assert_valid(&validator("/app", "get", "200"), &me, "GET /app 200");
+    let list = json_of(bearer(Method::GET, &format!("{base}/app/installations"), &jwt, None).await, 200).await;
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    // The operation's inline copy asks `account` to be a user AND an enterprise (allOf),
+    // which no answer of GitHub's is; the named `installation` schema says anyOf.
+    let installation = validator_component("installation");
+    for item in list.as_array().unwrap() {
+        assert_valid(&installation, item, "GET /app/installations 200 item");
+    }
+    let one =
+        json_of(bearer(Method::GET, &format!("{base}/app/installations/{org_inst}"), &jwt, None).await, 200).await;
+    assert_valid(&installation, &one, "GET /app/installations/{id} 200");
+
+    let path = "/app/installations/{installation_id}/access_tokens";
+    let url = format!("{base}/app/installations/{user_inst}/access_tokens");
+    let body = json!({"repositories": ["hello"], "permissions": {"contents": "read"}});
+    let minted = json_of(bearer(Method::POST, &url, &jwt, Some(body)).await, 201).await;
+    assert_valid(&validator(path, "post", "201"), &minted, "access_tokens 201");
+    let refused = bearer(Method::POST, &url, &jwt, Some(json!({"permissions": {"contents": "admin"}}))).await;
+    assert_valid(&validator(path, "post", "422"), &json_of(refused, 422).await, "access_tokens 422");
+    let missing = format!("{base}/app/installations/1/access_tokens");
+    assert_valid(
+        &validator(path, "post", "404"),
+        &json_of(bearer(Method::POST, &missing, &jwt, None).await, 404).await,
+        "404",
+    );
+    let bad = json_of(bearer(Method::GET, &format!("{base}/app"), "eyJ.x.y", None).await, 401).await;
+    assert_valid(&validator(path, "post", "401"), &bad, "401 JWT");
+
+    let token = minted["token"].as_str().unwrap();
+    let repos = json_of(get(&format!("{base}/installation/repositories"), Some(token)).await, 200).await;
+    assert_valid(&validator("/installation/repositories", "get", "200"), &repos, "GET /installation/repositories 200");
 }
