@@ -79,6 +79,8 @@ fn sample(code: ErrorCode) -> Option<Error> {
         C::ClipboardEmpty => Error::ClipboardEmpty,
         C::ClipboardNotToken => Error::ClipboardNotToken,
         C::BrowserUnavailable => Error::BrowserUnavailable { detail: p("detail") },
+        C::RevokeRefused => Error::RevokeRefused { status: 422, detail: Some(p("detail")) },
+        C::RevokeRateLimited => Error::RevokeRateLimited { retry_after_secs: None },
         #[allow(unreachable_patterns)]
         _ => return None,
     })

@@ -130,6 +130,15 @@ pub enum Error {
     /// No browser could be started to open a page.
     #[error("browser_unavailable: {detail}")]
     BrowserUnavailable { detail: String },
+    // Revoking a token at GitHub (revoke.rs).
+    /// The host refused the revocation request: 422 (invalid, or the endpoint was
+    /// spammed), 403 (the request carried credentials), with GitHub's message.
+    #[error("revoke_refused: {status}")]
+    RevokeRefused { status: u16, detail: Option<String> },
+    /// GitHub's limit of revocation requests (60 an hour) is reached; none is sent
+    /// before the wait is over.
+    #[error("revoke_rate_limited")]
+    RevokeRateLimited { retry_after_secs: Option<u64> },
 }
 
 /// Which format rule a malformed token broke.
@@ -242,6 +251,8 @@ error_codes! {
     ClipboardEmpty => "clipboard_empty",
     ClipboardNotToken => "clipboard_not_token",
     BrowserUnavailable => "browser_unavailable",
+    RevokeRefused => "revoke_refused",
+    RevokeRateLimited => "revoke_rate_limited",
 }
 
 impl PartialEq<&str> for ErrorCode {
@@ -337,6 +348,8 @@ impl Error {
             Error::ClipboardEmpty => C::ClipboardEmpty,
             Error::ClipboardNotToken => C::ClipboardNotToken,
             Error::BrowserUnavailable { .. } => C::BrowserUnavailable,
+            Error::RevokeRefused { .. } => C::RevokeRefused,
+            Error::RevokeRateLimited { .. } => C::RevokeRateLimited,
         }
     }
 
@@ -353,6 +366,7 @@ impl Error {
             Error::Network { .. }
                 | Error::BadResponse { .. }
                 | Error::RateLimited { .. }
+                | Error::RevokeRateLimited { .. }
                 | Error::LoginLockedOut { .. }
                 | Error::KeychainLocked
                 | Error::KeychainTimeout

@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 mod create;
 #[path = "error_messages_request.rs"]
 mod request;
+#[path = "error_messages_revoke.rs"]
+mod revoke;
 
 fn rule_text(rule: MalformedRule, lang: Lang) -> &'static str {
     use MalformedRule::*;
@@ -318,6 +320,7 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::ClipboardEmpty
         | Error::ClipboardNotToken
         | Error::BrowserUnavailable { .. } => create::message(e, lang),
+        Error::RevokeRefused { .. } | Error::RevokeRateLimited { .. } => revoke::message(e, lang),
     }
 }
 
@@ -361,6 +364,7 @@ mod tests {
         .into_iter()
         .chain(super::request::samples())
         .chain(super::create::samples())
+        .chain(super::revoke::samples())
         .collect()
     }
 

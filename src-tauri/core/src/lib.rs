@@ -15,6 +15,7 @@ pub mod model;
 pub mod pages;
 pub mod recheck;
 pub mod reminders;
+pub mod revoke;
 pub mod secret;
 pub mod service;
 pub mod settings;

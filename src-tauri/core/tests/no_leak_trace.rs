@@ -1,7 +1,8 @@
 //! At TRACE, with every crate's events captured (Jeton's, hyper's and zbus's through
 //! `tracing`, reqwest's through `log`), no token's bytes appear in a log line: not from
 //! the HTTP client on any kind of answer, not from the service adding, re-checking and
-//! forgetting tokens, not from the keyring store on the Secret Service. One subscriber
+//! forgetting tokens, not from a revocation (whose request body holds the secret), not
+//! from the keyring store on the Secret Service. One subscriber
 //! for the whole test binary, so events from every thread and task are caught.
 
 mod client_common;
@@ -87,6 +88,20 @@ async fn the_service_logs_no_token_at_trace() {
     jeton.forget("a").await.unwrap();
     jeton.forget("b").await.unwrap();
     assert_no_token_logged(&[&a, &b], &["vault: token added", "vault: token forgotten"]);
+}
+
+#[tokio::test]
+async fn revocation_logs_no_token_at_trace() {
+    logs();
+    let env = env().await;
+    let (a, b) = (env.classic(&["repo"]), env.classic(&[]));
+    env.jeton.add("revoked", None, &a, Lang::En).await.unwrap();
+    env.jeton.revoke("revoked").await.unwrap();
+    // The request body holds the secrets: neither an accepted nor a failed one is logged.
+    env.hub.inject_fault(Fault::InternalError, 3);
+    let _ = env.client().revoke_credentials(&env.host(), &[&Secret::new(b.as_str())]).await;
+    env.hub.clear_faults();
+    assert_no_token_logged(&[&a, &b], &["revoke: GitHub accepted the revocation", "github: retrying"]);
 }
 
 #[test]

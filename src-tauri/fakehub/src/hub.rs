@@ -21,11 +21,13 @@ pub struct FakeHubOptions {
     pub rate_limit: u32,
     /// Rate limit of unauthenticated requests per hour (GitHub: 60).
     pub anonymous_rate_limit: u32,
+    /// Requests an hour to `POST /credentials/revoke`, its own limit (GitHub: 60).
+    pub revoke_rate_limit: u32,
 }
 
 impl Default for FakeHubOptions {
     fn default() -> Self {
-        FakeHubOptions { port: 0, rate_limit: 5000, anonymous_rate_limit: 60 }
+        FakeHubOptions { port: 0, rate_limit: 5000, anonymous_rate_limit: 60, revoke_rate_limit: 60 }
     }
 }
 

@@ -98,6 +98,8 @@ pub(crate) struct Session {
 pub(crate) enum BucketKey {
     Anonymous,
     User(u64),
+    /// `POST /credentials/revoke`, limited apart from the rest of the API.
+    Revoke,
 }
 
 /// Everything, behind one lock.
@@ -159,6 +161,7 @@ impl Store {
         let limit = match key {
             BucketKey::Anonymous => self.opts.anonymous_rate_limit,
             BucketKey::User(_) => self.opts.rate_limit,
+            BucketKey::Revoke => self.opts.revoke_rate_limit,
         };
         self.buckets.entry(key).or_insert_with(|| Bucket::new(limit, Utc::now().timestamp()))
     }

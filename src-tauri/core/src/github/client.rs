@@ -25,6 +25,7 @@ mod cache;
 mod kinds;
 mod listing;
 mod logins;
+mod revoke;
 mod transport;
 
 use std::sync::Arc;
@@ -44,6 +45,7 @@ use cache::EtagCache;
 pub use kinds::{InstallationCheck, TokenCheck};
 pub use listing::{Account, Repository};
 pub use logins::LOCKOUT_PAUSE;
+pub use revoke::{RevokeAnswer, MAX_BATCH};
 use transport::status_detail;
 pub use transport::MAX_ATTEMPTS;
 

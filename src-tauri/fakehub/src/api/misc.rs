@@ -6,9 +6,9 @@ use axum::response::Response;
 use chrono::Utc;
 use serde_json::{json, Value};
 
-use super::serve::{finish, DOCS};
+use super::serve::{finish, limited, DOCS};
 use super::{serve, Ctx, Endpoint, Principal, Reply};
-use crate::ratelimit::RateSnapshot;
+use crate::ratelimit::{RateSnapshot, Verdict};
 use crate::state::BucketKey;
 use crate::tokens;
 
@@ -82,15 +82,32 @@ fn credentials(body: &[u8]) -> Result<Vec<String>, String> {
         .ok_or_else(|| "Invalid request.\n\nFor 'items', it is not a string.".into())
 }
 
+/// `POST /credentials/revoke`: unauthenticated only (any `Authorization` gets 403), 1
+/// to 1000 credentials a request (422 otherwise), 202 once accepted. It has its own
+/// limit of 60 requests an hour (docs/github.md), whose headers it answers with; a
+/// request over it gets the primary limit's 403 (or 429) with `x-ratelimit-reset`.
 pub(crate) async fn revoke(ctx: Ctx, body: Bytes) -> Response {
-    let ep = Endpoint { auth_required: false, counts: true, accepted_scopes: "", user_only: false, docs: REVOKE_DOCS };
+    let ep = Endpoint { auth_required: false, counts: false, accepted_scopes: "", user_only: false, docs: REVOKE_DOCS };
+    let ts = Utc::now().timestamp();
+    let (verdict, statuses) = {
+        let mut store = ctx.shared.lock();
+        let bucket = store.bucket(BucketKey::Revoke);
+        let verdict = bucket.check(ts);
+        if verdict == Verdict::Allowed {
+            bucket.consume(ts);
+        }
+        (verdict, bucket.statuses())
+    };
+    let snap = || ctx.shared.lock().bucket(BucketKey::Revoke).snapshot();
+    if verdict != Verdict::Allowed {
+        return finish(limited(verdict, statuses, &Principal::Anonymous, ts), snap(), &Principal::Anonymous, &ep);
+    }
     if ctx.headers.contains_key(header::AUTHORIZATION) {
-        let snap = ctx.shared.lock().bucket(BucketKey::Anonymous).snapshot();
         let msg = "This endpoint must be called without authentication.";
         let reply = Reply::error(StatusCode::FORBIDDEN, msg, REVOKE_DOCS);
-        return finish(reply, snap, &Principal::Anonymous, &ep);
+        return finish(reply, snap(), &Principal::Anonymous, &ep);
     }
-    serve(&ctx, &ep, |store, _, _| match credentials(&body) {
+    let mut resp = serve(&ctx, &ep, |store, _, _| match credentials(&body) {
         Err(message) => Reply::error(StatusCode::UNPROCESSABLE_ENTITY, &message, REVOKE_DOCS),
         Ok(list) => {
             for token in list {
@@ -105,5 +122,7 @@ pub(crate) async fn revoke(ctx: Ctx, body: Bytes) -> Response {
             reply.etag = false;
             reply
         }
-    })
+    });
+    super::headers::rate(resp.headers_mut(), snap(), "core");
+    resp
 }

@@ -172,7 +172,7 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
     resp
 }
 
-fn limited(verdict: Verdict, statuses: LimitStatuses, principal: &Principal, ts: i64) -> Reply {
+pub(crate) fn limited(verdict: Verdict, statuses: LimitStatuses, principal: &Principal, ts: i64) -> Reply {
     let status = |code: u16| StatusCode::from_u16(code).unwrap_or(StatusCode::FORBIDDEN);
     let rid = headers::request_id();
     let support = format!(

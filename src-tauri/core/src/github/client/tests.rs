@@ -134,7 +134,7 @@ fn the_authorization_header_is_sensitive_and_never_in_debug_output() {
     let host = Host { web: url("https://ghe.example.com"), api: url("https://ghe.example.com/api/v3") };
     let secret = Secret::new("ghp_sensitiveheadervalue000000000000000");
     let req = client
-        .request(&host, &host.api_url("user"), Duration::from_secs(1), Some(&secret), None)
+        .request(&host, &host.api_url("user"), Duration::from_secs(1), Some(&secret), None, false)
         .unwrap()
         .build()
         .unwrap();

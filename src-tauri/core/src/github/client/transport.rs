@@ -1,4 +1,4 @@
-//! One GET as the rest of the client sees it: a deadline over the whole call (retries
+//! One GET (or the unauthenticated revocation POST) as the rest of the client sees it: a deadline over the whole call (retries
 //! and waits included), at most [`MAX_ATTEMPTS`] attempts with exponential backoff and
 //! jitter for network errors and 5xx answers, rate limits recognized (and a short one
 //! waited out), conditional requests through the ETag cache, and a capped body.
@@ -42,7 +42,7 @@ impl GitHubClient {
         if token.is_some() {
             self.logins.acquire(&name, &self.opts).await?;
         }
-        let answer = self.get_paced(host, url, token, conditional).await;
+        let answer = self.paced(host, url, token, conditional, None).await;
         if token.is_some() {
             let rejected = matches!(&answer, Ok(a) if a.status == StatusCode::UNAUTHORIZED);
             self.logins.settle(&name, rejected, &self.opts);
@@ -53,7 +53,20 @@ impl GitHubClient {
         answer
     }
 
-    async fn get_paced(&self, host: &Host, url: &str, token: Option<&Secret>, conditional: bool) -> Result<Answer> {
+    /// POSTs a JSON `body` with no token, paced as a GET (retries, rate limits). The
+    /// body goes out as bytes and is never logged.
+    pub(super) async fn post_json(&self, host: &Host, url: &str, body: &[u8]) -> Result<Answer> {
+        self.paced(host, url, None, false, Some(body)).await
+    }
+
+    async fn paced(
+        &self,
+        host: &Host,
+        url: &str,
+        token: Option<&Secret>,
+        conditional: bool,
+        body: Option<&[u8]>,
+    ) -> Result<Answer> {
         let deadline = Instant::now() + self.opts.total_timeout;
         let key = token.filter(|_| conditional).map(|t| self.cache.key(url, t));
         let mut rate_waited = false;
@@ -62,7 +75,11 @@ impl GitHubClient {
             attempt += 1;
             let left = deadline.saturating_duration_since(Instant::now());
             let kept = key.as_ref().and_then(|k| self.cache.get(k));
-            let req = self.request(host, url, left, token, kept.as_ref().map(|k| k.etag.as_str()))?;
+            let mut req =
+                self.request(host, url, left, token, kept.as_ref().map(|k| k.etag.as_str()), body.is_some())?;
+            if let Some(body) = body {
+                req = req.header(reqwest::header::CONTENT_TYPE, "application/json").body(body.to_vec());
+            }
             let err = match req.send().await {
                 Err(e) if untrusted_certificate(&e) => {
                     return Err(Error::CertificateUntrusted { host: host_name(host) });
@@ -103,7 +120,7 @@ impl GitHubClient {
         }
     }
 
-    /// One attempt's request. The token goes only into `Authorization`, marked
+    /// One attempt's request (a GET, or a POST whose body the caller adds). The token goes only into `Authorization`, marked
     /// sensitive so that no debug output of the request shows it.
     pub(super) fn request(
         &self,
@@ -112,10 +129,12 @@ impl GitHubClient {
         timeout: Duration,
         token: Option<&Secret>,
         etag: Option<&str>,
+        post: bool,
     ) -> Result<reqwest::RequestBuilder> {
+        let method = if post { reqwest::Method::POST } else { reqwest::Method::GET };
         let mut req = self
             .http_for(host)
-            .get(url)
+            .request(method, url)
             .timeout(timeout)
             .header(reqwest::header::USER_AGENT, super::USER_AGENT)
             .header("accept", "application/vnd.github+json")
