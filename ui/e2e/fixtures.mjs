@@ -55,6 +55,20 @@ export function manyTokens(now, lang = "en") {
   return everyState(now, lang);
 }
 
+/**
+ * `n` tokens, copies of manyTokens' in turn (every state, two hosts, four accounts), each
+ * numbered in its name and id ("Laptop git 0000", `id-0000`): the dashboard at scale.
+ * @param {number} n @param {number} now @param {"en" | "fr"} [lang]
+ */
+export function numberedTokens(n, now, lang = "en") {
+  const kinds = manyTokens(now, lang);
+  return Array.from({ length: n }, (_, i) => {
+    const t = kinds[i % kinds.length];
+    const num = String(i).padStart(4, "0");
+    return { ...t, id: `id-${num}`, name: `${t.name} ${num}` };
+  });
+}
+
 /** @param {number} now @param {"en" | "fr"} lang */
 function everyState(now, lang) {
   return [

@@ -10,7 +10,7 @@ import { VALID, Failure, flow, openDetails } from "./harness.mjs";
  * Runs axe on the page as it is now; throws listing the serious and critical violations.
  * @param {import("playwright-core").Page} page @param {string} screen
  */
-async function axe(page, screen) {
+export async function axe(page, screen) {
   // Settled first: a half-faded element would be judged on its passing colours.
   await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished)));
   const { violations } = await new AxeBuilder({ page }).analyze();

@@ -7,7 +7,7 @@ import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { DOUBLES, commandsTheMockLacks } from "./doubles.mjs";
-import { manyTokens, view } from "./fixtures.mjs";
+import { manyTokens, numberedTokens, view } from "./fixtures.mjs";
 import { TIMEOUT, check, dist, flows, serve, shot, shots } from "./harness.mjs";
 import { installMockIpc } from "./mock-ipc.js";
 import { CREATION } from "./creation.mjs";
@@ -16,6 +16,7 @@ import "./flows-tokens.mjs";
 import "./flows-vault.mjs";
 import "./flows-screens.mjs";
 import "./flows-a11y.mjs";
+import "./flows-scale.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -67,8 +68,14 @@ async function main() {
       page.on("pageerror", (e) => errors.push(String(e)));
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
       const now = Date.now();
-      // "many": one token in every state; else partial views, completed as Rust sends them.
-      const tokens = f.opts.tokens === "many" ? manyTokens(now, f.opts.lang) : f.opts.tokens.map((t) => view(now, t));
+      // "many": one token in every state; a number: that many, numbered (numberedTokens);
+      // else partial views, completed as Rust sends them.
+      const tokens =
+        f.opts.tokens === "many"
+          ? manyTokens(now, f.opts.lang)
+          : typeof f.opts.tokens === "number"
+            ? numberedTokens(f.opts.tokens, now, f.opts.lang)
+            : f.opts.tokens.map((t) => view(now, t));
       await page.addInitScript(installMockIpc, {
         lang: f.opts.lang ?? "en",
         langChoice: f.opts.langChoice,

@@ -22,9 +22,11 @@ function readable(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Built once: an Intl object is slow to make, and each row of the list sorts its chips. */
+const collator = new Intl.Collator(undefined, { sensitivity: "base" });
+
 /** Recorded fine-grained permissions as rows, sorted by their readable name. */
 export function permissionRows(permissions: Readonly<Record<string, string>>): PermissionRow[] {
-  const collator = new Intl.Collator(undefined, { sensitivity: "base" });
   return Object.entries(permissions)
     .map(([key, level]) => {
       const lower = level.trim().toLowerCase();

@@ -7,7 +7,7 @@ import type { AppInfo, Backend, ErrorPayload, Lang, LangChoice, Page, Result, To
 import { recheckSummary } from "./format";
 import { langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
-import { arrange, replaceExisting, upsert } from "./tokens";
+import { filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
 import type { ListQuery } from "./tokens";
 import { VaultState } from "./vault.svelte";
 
@@ -31,7 +31,11 @@ export class AppStore {
   lang = $state<Lang>("en");
   langChoice = $state<LangChoice>("system");
   info = $state<AppInfo | null>(null);
-  tokens = $state<TokenView[]>([]);
+  /**
+   * Replaced, never changed in place (upsert, replaceExisting, filter): a raw array of
+   * plain objects, so that reading 1,000 tokens goes through no proxy.
+   */
+  tokens = $state.raw<TokenView[]>([]);
   loaded = $state(false);
   loadError = $state<ErrorPayload | null>(null);
   keychainError = $state<ErrorPayload | null>(null);
@@ -54,7 +58,11 @@ export class AppStore {
   /** Read-only data, keychain trouble, recovered and missing secrets. */
   readonly vault: VaultState = new VaultState(this);
 
-  readonly groups = $derived(arrange(this.tokens, this.query, this.info?.github_url ?? null));
+  /** Sorted once per list or sort order; a keystroke only filters this (tokens.ts). */
+  readonly sorted = $derived(sortTokens(this.tokens, this.query.sort));
+  readonly groups = $derived(
+    groupTokens(filterTokens(this.sorted, this.query), this.query.sort, this.info?.github_url ?? null),
+  );
   readonly selected = $derived(this.tokens.find((t) => t.id !== null && t.id === this.selectedId) ?? null);
   /** The keychain banner's reason: from the last keychain check, or from the vault's health. */
   readonly keychainProblem = $derived(this.keychainError ?? this.vault.health?.keychain ?? null);

@@ -54,24 +54,48 @@ export function sortTokens(tokens: readonly TokenView[], sort: SortKey): TokenVi
   return out.sort((a, b) => expiryRank(a) - expiryRank(b) || byName(a, b));
 }
 
+/**
+ * What a search matches in a token, folded (lower case, no accents): its name, login,
+ * host, kind, scopes and recorded permissions. Built once per token: the list replaces a
+ * token's object when it changes, so a keystroke over 1,000 tokens only compares strings.
+ */
+const searchKeys = new WeakMap<TokenView, string>();
+
+export function searchKey(t: TokenView): string {
+  let key = searchKeys.get(t);
+  if (key === undefined) {
+    const parts = [t.name, t.login, hostLabel(t.host), t.kind?.replace("_", "-"), ...(t.scopes ?? []), ...Object.keys(t.permissions ?? {})];
+    key = fold(parts.filter(Boolean).join(" "));
+    searchKeys.set(t, key);
+  }
+  return key;
+}
+
+/** The words of a search, folded; none for a blank one. */
+export function searchWords(search: string): string[] {
+  return fold(search).split(/\s+/).filter(Boolean);
+}
+
 /** Case- and accent-insensitive match on name, login, host, kind, scopes and recorded permissions. */
 export function matchesSearch(t: TokenView, search: string): boolean {
-  const words = fold(search).split(/\s+/).filter(Boolean);
+  return matchesWords(t, searchWords(search));
+}
+
+function matchesWords(t: TokenView, words: readonly string[]): boolean {
   if (words.length === 0) return true;
-  const hay = fold(
-    [t.name, t.login, hostLabel(t.host), t.kind?.replace("_", "-"), ...(t.scopes ?? []), ...Object.keys(t.permissions ?? {})]
-      .filter(Boolean)
-      .join(" "),
-  );
-  return words.every((w) => hay.includes(w));
+  const key = searchKey(t);
+  return words.every((w) => key.includes(w));
 }
 
 function fold(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
+/** The tokens that pass the status filter and the search, in the order given. */
 export function filterTokens(tokens: readonly TokenView[], q: Pick<ListQuery, "search" | "status">): TokenView[] {
-  return tokens.filter((t) => passes(t, q.status) && matchesSearch(t, q.search));
+  const words = searchWords(q.search);
+  if (words.length === 0 && q.status === "all") return tokens as TokenView[];
+  return tokens.filter((t) => passes(t, q.status) && matchesWords(t, words));
 }
 
 function passes(t: TokenView, status: StatusFilter): boolean {
@@ -118,9 +142,12 @@ export function groupTokens(
   return groups;
 }
 
-/** Search, filter, sort and group in one go, as the dashboard shows them. */
+/**
+ * Search, filter, sort and group in one go, as the dashboard shows them. Filtering keeps
+ * the order, so the store sorts once per list and filters the sorted list per keystroke.
+ */
 export function arrange(tokens: readonly TokenView[], q: ListQuery, defaultHost: string | null = null): HostGroup[] {
-  return groupTokens(sortTokens(filterTokens(tokens, q), q.sort), q.sort, defaultHost);
+  return groupTokens(filterTokens(sortTokens(tokens, q.sort), q), q.sort, defaultHost);
 }
 
 /** How many tokens are in each status (for the filter menu). */
