@@ -85,6 +85,25 @@ impl Env {
     }
 }
 
+/// The commands `jeton --help` lists with `LANG=lang` (help needs no data dir, keychain
+/// or network).
+pub fn help_commands(lang: &str) -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jeton"))
+        .arg("--help")
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run jeton --help");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip_while(|l| !l.starts_with("Command"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect()
+}
+
 /// Every file below `dir`, as bytes.
 pub fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = vec![];

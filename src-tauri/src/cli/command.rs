@@ -9,7 +9,7 @@ use super::text::{self, Key};
 use super::{Cli, OK, USAGE};
 
 /// Each subcommand with its about and usage line.
-const SUBCOMMANDS: &[(&str, Key, Key)] = &[
+pub(super) const SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("check", Key::AboutCheck, Key::UsageCheck),
     ("add", Key::AboutAdd, Key::UsageAdd),
     ("list", Key::AboutList, Key::UsageList),
@@ -19,6 +19,7 @@ const SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("create-url", Key::AboutCreateUrl, Key::UsageCreateUrl),
     ("git-credential", Key::AboutGitCredential, Key::UsageGitCredential),
     ("setup-git", Key::AboutSetupGit, Key::UsageSetupGit),
+    ("completions", Key::AboutCompletions, Key::UsageCompletions),
     ("help", Key::AboutHelp, Key::UsageHelp),
 ];
 
@@ -43,6 +44,7 @@ fn arg_text(id: &str) -> (Key, Option<Key>) {
         "scopes" => (Key::ArgScope, Some(Key::ValueScope)),
         "operation" => (Key::ArgOperation, Some(Key::ValueOperation)),
         "undo" => (Key::ArgUndo, None),
+        "shell" => (Key::ArgShell, Some(Key::ValueShell)),
         other => unreachable!("argument {other} has no text in cli/text.rs"),
     }
 }
@@ -64,7 +66,7 @@ pub fn command(lang: Lang) -> Command {
     for &(name, about, usage) in SUBCOMMANDS {
         cmd = cmd.mut_subcommand(name, |sc| localize(sc, lang, about, usage));
     }
-    cmd
+    cmd.mut_subcommand("completions", |sc| sc.after_help(t(Key::CompletionsInstall)))
 }
 
 fn localize(cmd: Command, lang: Lang, about: Key, usage: Key) -> Command {

@@ -4,6 +4,7 @@
 mod add;
 mod check;
 mod command;
+mod completions;
 mod copy;
 mod create_url;
 mod git_credential;
@@ -44,6 +45,7 @@ enum Command {
     CreateUrl(create_url::Args),
     GitCredential(git_credential::Args),
     SetupGit(setup_git::Args),
+    Completions(completions::Args),
     /// The background holder `jeton copy` leaves to serve the clipboard.
     #[command(name = copy::HOLDER_COMMAND, hide = true)]
     HoldClipboard(copy::HoldArgs),
@@ -74,6 +76,7 @@ pub fn run() -> i32 {
             Command::CreateUrl(a) => create_url::run(a, lang),
             Command::GitCredential(a) => git_credential::run(a, lang).await,
             Command::SetupGit(a) => setup_git::run(a, lang),
+            Command::Completions(a) => completions::run(a, lang),
             Command::HoldClipboard(a) => copy::hold(a),
             Command::Help(a) => command::help(lang, a.command.as_deref()),
         }
