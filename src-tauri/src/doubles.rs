@@ -81,6 +81,15 @@ fn sample(code: ErrorCode) -> Option<Error> {
         C::BrowserUnavailable => Error::BrowserUnavailable { detail: p("detail") },
         C::RevokeRefused => Error::RevokeRefused { status: 422, detail: Some(p("detail")) },
         C::RevokeRateLimited => Error::RevokeRateLimited { retry_after_secs: None },
+        C::AppKeyInvalid => Error::AppKeyInvalid,
+        C::AppKeyRejected => Error::AppKeyRejected { issuer: p("issuer") },
+        C::AppClockSkew => Error::AppClockSkew { skew_secs: None },
+        C::AppInstallationNotFound => Error::AppInstallationNotFound { installation: 42 },
+        C::AppPermissionNotGranted => {
+            Error::AppPermissionNotGranted { key: p("key"), level: p("level"), granted: Some(p("granted")) }
+        }
+        C::AppRepositoryNotReachable => Error::AppRepositoryNotReachable { repository: p("repository") },
+        C::AppDuplicate => Error::AppDuplicate { name: p("name") },
         #[allow(unreachable_patterns)]
         _ => return None,
     })

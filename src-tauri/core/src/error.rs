@@ -139,6 +139,30 @@ pub enum Error {
     /// before the wait is over.
     #[error("revoke_rate_limited")]
     RevokeRateLimited { retry_after_secs: Option<u64> },
+    // GitHub Apps and their installation tokens (apps/).
+    /// The app's private key is not an RSA private key in PEM form.
+    #[error("app_key_invalid")]
+    AppKeyInvalid,
+    /// GitHub could not verify the app's JWT: the key is another app's, or no app has
+    /// this client ID or app ID on the host.
+    #[error("app_key_rejected: {issuer}")]
+    AppKeyRejected { issuer: String },
+    /// GitHub refused the JWT's times: this computer's clock is off by `skew_secs`
+    /// (positive: ahead of GitHub's), measured from the answer's `Date` header.
+    #[error("app_clock_skew: {skew_secs:?}")]
+    AppClockSkew { skew_secs: Option<i64> },
+    /// The app has no such installation (uninstalled, or another app's).
+    #[error("app_installation_not_found: {installation}")]
+    AppInstallationNotFound { installation: u64 },
+    /// A permission asked for a minted token is above what the installation has.
+    #[error("app_permission_not_granted: {key}")]
+    AppPermissionNotGranted { key: String, level: String, granted: Option<String> },
+    /// A repository asked for a minted token is not one the installation reaches.
+    #[error("app_repository_not_reachable: {repository}")]
+    AppRepositoryNotReachable { repository: String },
+    /// This app is already in Jeton for this host.
+    #[error("app_duplicate: {name}")]
+    AppDuplicate { name: String },
 }
 
 /// Which format rule a malformed token broke.
@@ -253,6 +277,13 @@ error_codes! {
     BrowserUnavailable => "browser_unavailable",
     RevokeRefused => "revoke_refused",
     RevokeRateLimited => "revoke_rate_limited",
+    AppKeyInvalid => "app_key_invalid",
+    AppKeyRejected => "app_key_rejected",
+    AppClockSkew => "app_clock_skew",
+    AppInstallationNotFound => "app_installation_not_found",
+    AppPermissionNotGranted => "app_permission_not_granted",
+    AppRepositoryNotReachable => "app_repository_not_reachable",
+    AppDuplicate => "app_duplicate",
 }
 
 impl PartialEq<&str> for ErrorCode {
@@ -350,6 +381,13 @@ impl Error {
             Error::BrowserUnavailable { .. } => C::BrowserUnavailable,
             Error::RevokeRefused { .. } => C::RevokeRefused,
             Error::RevokeRateLimited { .. } => C::RevokeRateLimited,
+            Error::AppKeyInvalid => C::AppKeyInvalid,
+            Error::AppKeyRejected { .. } => C::AppKeyRejected,
+            Error::AppClockSkew { .. } => C::AppClockSkew,
+            Error::AppInstallationNotFound { .. } => C::AppInstallationNotFound,
+            Error::AppPermissionNotGranted { .. } => C::AppPermissionNotGranted,
+            Error::AppRepositoryNotReachable { .. } => C::AppRepositoryNotReachable,
+            Error::AppDuplicate { .. } => C::AppDuplicate,
         }
     }
 

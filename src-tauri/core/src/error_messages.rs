@@ -3,6 +3,8 @@
 use crate::error::{Error, HostRule, MalformedRule};
 use crate::i18n::Lang;
 
+#[path = "error_messages_app.rs"]
+mod app;
 #[path = "error_messages_create.rs"]
 mod create;
 #[path = "error_messages_request.rs"]
@@ -321,6 +323,13 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::ClipboardNotToken
         | Error::BrowserUnavailable { .. } => create::message(e, lang),
         Error::RevokeRefused { .. } | Error::RevokeRateLimited { .. } => revoke::message(e, lang),
+        Error::AppKeyInvalid
+        | Error::AppKeyRejected { .. }
+        | Error::AppClockSkew { .. }
+        | Error::AppInstallationNotFound { .. }
+        | Error::AppPermissionNotGranted { .. }
+        | Error::AppRepositoryNotReachable { .. }
+        | Error::AppDuplicate { .. } => app::message(e, lang),
     }
 }
 
@@ -365,6 +374,7 @@ mod tests {
         .chain(super::request::samples())
         .chain(super::create::samples())
         .chain(super::revoke::samples())
+        .chain(super::app::samples())
         .collect()
     }
 

@@ -1,6 +1,7 @@
 //! Jeton's rules, with no Tauri dependency: tokens, the GitHub client, the vault,
 //! and the services the desktop shell and the CLI both call.
 
+pub mod apps;
 pub mod clipboard;
 pub mod clock;
 pub mod config;

@@ -134,6 +134,10 @@ pub struct TokenRecord {
     /// snooze), so none fires twice across restarts; see `reminders`.
     #[serde(default)]
     pub reminders_sent: Vec<crate::reminders::SentReminder>,
+    /// An installation token Jeton minted for a GitHub App: from which app and
+    /// installation, for what, and whether it is kept once expired (see `apps`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minted: Option<crate::apps::MintedFrom>,
 }
 
 impl TokenRecord {
@@ -157,6 +161,7 @@ impl TokenRecord {
             predecessor: None,
             request: None,
             reminders_sent: vec![],
+            minted: None,
         }
     }
 }

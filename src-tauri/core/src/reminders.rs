@@ -167,7 +167,8 @@ impl Schedule {
 
     pub fn plan(&self, records: &[TokenRecord], now: DateTime<Utc>) -> Plan {
         let mut plan = Plan::default();
-        for r in records {
+        // An installation token lives an hour: it is renewed by minting, never reminded about.
+        for r in records.iter().filter(|r| r.kind != crate::model::TokenKind::AppInstallation) {
             let (due, wake) = self.token_plan(r, now);
             plan.due.extend(due);
             plan.next_wake = match (plan.next_wake, wake) {

@@ -21,6 +21,7 @@
 //! Whatever the server sends, nothing here panics: every answer becomes a value or an
 //! [`Error`] with a code and a sentence.
 
+mod apps;
 mod cache;
 mod kinds;
 mod listing;
@@ -41,6 +42,7 @@ use super::scopes::normalize_scopes;
 use crate::config::Host;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
+pub use apps::{AppInfo, InstallationInfo, MintedToken, Owner};
 use cache::EtagCache;
 pub use kinds::{InstallationCheck, TokenCheck};
 pub use listing::{Account, Repository};

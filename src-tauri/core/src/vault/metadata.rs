@@ -32,11 +32,14 @@ pub struct Document {
     /// of the user's, but never exported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fingerprint_key: Option<String>,
+    /// GitHub Apps (their private keys are in the keychain, see `apps`).
+    #[serde(default)]
+    pub apps: Vec<crate::apps::AppRecord>,
 }
 
 impl Default for Document {
     fn default() -> Self {
-        Document { version: SCHEMA_VERSION, tokens: vec![], pending: vec![], fingerprint_key: None }
+        Document { version: SCHEMA_VERSION, tokens: vec![], pending: vec![], fingerprint_key: None, apps: vec![] }
     }
 }
 
@@ -48,12 +51,26 @@ pub enum Intent {
     Add { record: TokenRecord },
     /// A token being forgotten: out of `tokens` already; its secret may remain.
     Forget { record: TokenRecord },
+    /// A GitHub App being added: its private key may or may not be in the keychain yet.
+    AddApp { app: crate::apps::AppRecord },
+    /// A GitHub App being removed: out of `apps` already; its key may remain.
+    ForgetApp { app: crate::apps::AppRecord },
 }
 
 impl Intent {
-    pub fn record(&self) -> &TokenRecord {
+    /// The token this operation is about (`None` for an app's).
+    pub fn record(&self) -> Option<&TokenRecord> {
         match self {
-            Intent::Add { record } | Intent::Forget { record } => record,
+            Intent::Add { record } | Intent::Forget { record } => Some(record),
+            Intent::AddApp { .. } | Intent::ForgetApp { .. } => None,
+        }
+    }
+
+    /// The keychain entry it touches: a token's id or an app's.
+    pub fn id(&self) -> &str {
+        match self {
+            Intent::Add { record } | Intent::Forget { record } => &record.id,
+            Intent::AddApp { app } | Intent::ForgetApp { app } => &app.id,
         }
     }
 }

@@ -16,15 +16,18 @@
 //!   "host": …}`), not as a sentence in the language of the day; a check that got no
 //!   verdict (unreachable, rate limited) moves to `last_failure`, so that the verdict
 //!   before it still shows.
+//! - 4: adds `apps`, the GitHub Apps (their keys are in the keychain), and a token's
+//!   `minted` (the app installation it was minted from); an older Jeton would drop
+//!   both when writing, and would offer an app's key as a recovered token.
 
 use serde_json::{Map, Value};
 
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 type Step = fn(Map<String, Value>) -> Result<Map<String, Value>, String>;
 
 /// `STEPS[n]` turns a version-`n` document into a version-`n + 1` one.
-const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3];
+const STEPS: [Step; CURRENT_VERSION as usize] = [v0_to_v1, v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// The version a parsed file declares: 0 when it has none.
 pub(crate) fn version_of(doc: &Value) -> Result<u32, String> {
@@ -108,6 +111,12 @@ fn v2_to_v3(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
     Ok(doc)
 }
 
+fn v3_to_v4(mut doc: Map<String, Value>) -> Result<Map<String, Value>, String> {
+    doc.entry("apps").or_insert(Value::Array(vec![]));
+    doc.insert("version".into(), Value::from(4));
+    Ok(doc)
+}
+
 /// The error of a v2 check, `{code, message}`, becomes `{code, …parameters}`. The
 /// parameters a sentence held cannot be read back; the ones the record knows (its
 /// host) are filled in, and codes this step does not know are dropped.
@@ -156,6 +165,7 @@ mod tests {
         (0, include_str!("fixtures/v0.json")),
         (1, include_str!("fixtures/v1.json")),
         (2, include_str!("fixtures/v2.json")),
+        (3, include_str!("fixtures/v3.json")),
     ];
 
     fn load(text: &str) -> Document {

@@ -72,6 +72,18 @@ pub(crate) fn resolve_pending(secrets: &dyn SecretStore, doc: &mut Document, str
             Intent::Forget { record } => secrets
                 .delete(&record.id)
                 .map(|()| Resolved::ForgetCompleted { id: record.id.clone(), name: record.name.clone() }),
+            Intent::AddApp { app } => secrets.exists(&app.id).map(|there| {
+                let (id, name) = (app.id.clone(), app.name.clone());
+                if there {
+                    doc.apps.push(app.clone());
+                    Resolved::AddCompleted { id, name }
+                } else {
+                    Resolved::AddUndone { id, name }
+                }
+            }),
+            Intent::ForgetApp { app } => secrets
+                .delete(&app.id)
+                .map(|()| Resolved::ForgetCompleted { id: app.id.clone(), name: app.name.clone() }),
         };
         match outcome {
             Ok(r) => {
@@ -95,7 +107,8 @@ impl Vault {
             resolved.extend(resolve_pending(self.secrets(), &mut t.doc, true)?);
             self.save(&t.doc)?;
         }
-        let known: HashSet<&str> = t.doc.tokens.iter().map(|r| r.id.as_str()).collect();
+        let apps = t.doc.apps.iter().map(|a| a.id.as_str());
+        let known: HashSet<&str> = t.doc.tokens.iter().map(|r| r.id.as_str()).chain(apps).collect();
         let listed = self.secrets().accounts()?;
         let (recovered, missing) = match &listed {
             Some(accounts) => {
@@ -148,8 +161,8 @@ impl Vault {
     /// Deletes a recovered secret. Refuses (`not_found`) for a secret a token uses.
     pub fn delete_recovered(&self, id: &str) -> Result<()> {
         let t = self.begin()?;
-        let pending = t.doc.pending.iter().map(Intent::record);
-        if t.doc.tokens.iter().chain(pending).any(|r| r.id == id) {
+        let known = t.doc.tokens.iter().map(|r| r.id.as_str()).chain(t.doc.apps.iter().map(|a| a.id.as_str()));
+        if known.chain(t.doc.pending.iter().map(Intent::id)).any(|k| k == id) {
             return Err(Error::NotFound { name: id.into() });
         }
         self.secrets().delete(id)?;

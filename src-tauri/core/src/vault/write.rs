@@ -18,14 +18,14 @@ impl Vault {
         check_name_free(&t.doc, &record.name, None)?;
         super::fingerprint::stamp(&mut t.doc, &mut record, secret)?;
         let id = record.id.clone();
-        if t.doc.tokens.iter().chain(t.doc.pending.iter().map(Intent::record)).any(|r| r.id == id) {
+        if t.doc.tokens.iter().any(|r| r.id == id) || t.doc.pending.iter().any(|i| i.id() == id) {
             return Err(Error::Internal { detail: format!("a token with id {id} already exists") });
         }
         t.doc.pending.push(Intent::Add { record: record.clone() });
         self.save(&t.doc)?;
         tracing::debug!(id = %id, "vault: add journalled");
         let stored = self.secrets().set(&id, secret);
-        t.doc.pending.retain(|i| i.record().id != id);
+        t.doc.pending.retain(|i| i.id() != id);
         if let Err(e) = stored {
             let _ = self.secrets().delete(&id);
             let _ = self.save(&t.doc); // if this fails, the journal entry is undone later
@@ -120,7 +120,7 @@ impl Vault {
         t.doc.pending.push(Intent::Forget { record: rec.clone() });
         self.save(&t.doc)?;
         let deleted = self.secrets().delete(&rec.id);
-        t.doc.pending.retain(|i| i.record().id != rec.id);
+        t.doc.pending.retain(|i| i.id() != rec.id);
         if let Err(e) = deleted {
             t.doc.tokens.insert(idx, rec);
             self.save(&t.doc)?;
