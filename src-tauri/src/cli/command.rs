@@ -20,6 +20,8 @@ pub(super) const SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("git-credential", Key::AboutGitCredential, Key::UsageGitCredential),
     ("setup-git", Key::AboutSetupGit, Key::UsageSetupGit),
     ("completions", Key::AboutCompletions, Key::UsageCompletions),
+    ("revoke", Key::AboutRevoke, Key::UsageRevoke),
+    ("forget", Key::AboutForget, Key::UsageForget),
     ("help", Key::AboutHelp, Key::UsageHelp),
 ];
 
@@ -44,6 +46,7 @@ fn arg_text(id: &str) -> (Key, Option<Key>) {
         "scopes" => (Key::ArgScope, Some(Key::ValueScope)),
         "operation" => (Key::ArgOperation, Some(Key::ValueOperation)),
         "undo" => (Key::ArgUndo, None),
+        "yes" => (Key::ArgYes, None),
         "shell" => (Key::ArgShell, Some(Key::ValueShell)),
         other => unreachable!("argument {other} has no text in cli/text.rs"),
     }

@@ -11,6 +11,7 @@ mod git_credential;
 mod list;
 mod output;
 mod recheck;
+mod revoke;
 mod setup_git;
 mod status;
 mod text;
@@ -45,6 +46,8 @@ enum Command {
     CreateUrl(create_url::Args),
     GitCredential(git_credential::Args),
     SetupGit(setup_git::Args),
+    Revoke(revoke::Args),
+    Forget(revoke::Args),
     Completions(completions::Args),
     /// The background holder `jeton copy` leaves to serve the clipboard.
     #[command(name = copy::HOLDER_COMMAND, hide = true)]
@@ -76,6 +79,8 @@ pub fn run() -> i32 {
             Command::CreateUrl(a) => create_url::run(a, lang),
             Command::GitCredential(a) => git_credential::run(a, lang).await,
             Command::SetupGit(a) => setup_git::run(a, lang),
+            Command::Revoke(a) => revoke::revoke(a, lang).await,
+            Command::Forget(a) => revoke::forget(a, lang).await,
             Command::Completions(a) => completions::run(a, lang),
             Command::HoldClipboard(a) => copy::hold(a),
             Command::Help(a) => command::help(lang, a.command.as_deref()),
