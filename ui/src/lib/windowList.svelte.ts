@@ -53,6 +53,7 @@ export class WindowList {
   total = $state(0);
   readonly #v: Virtualizer<Window, HTMLElement>;
   #offset = 0;
+  #mounted = false;
 
   constructor(opts: WindowListOptions) {
     this.#v = new Virtualizer<Window, HTMLElement>(this.#options(opts));
@@ -85,7 +86,7 @@ export class WindowList {
   /** New options (the list, where it starts, the focused row): the items follow at once. */
   update(opts: WindowListOptions): void {
     this.#v.setOptions(this.#options(opts));
-    this.#v._willUpdate();
+    if (this.#mounted) this.#v._willUpdate();
     this.#refresh();
   }
 
@@ -99,11 +100,15 @@ export class WindowList {
    * once the list is in the DOM (the page may have been scrolled before it was).
    */
   mount(): () => void {
+    this.#mounted = true;
     const stop = this.#v._didMount();
     this.#v.scrollOffset = window.scrollY;
     this.#v._willUpdate();
     this.#refresh();
-    return stop;
+    return () => {
+      this.#mounted = false;
+      stop();
+    };
   }
 
   /** Measures a rendered item (it must carry `data-index`), now and whenever it resizes. */
