@@ -10,6 +10,7 @@ use crate::commands::AppState;
 /// Starts the desktop app; `background` (the login entry) starts it in the tray,
 /// without its window, when there is a tray to start in.
 pub fn run(background: bool) {
+    crate::startup::mark_start();
     crate::cli::init_tracing();
     let builder = crate::specta_builder();
     let jeton = Jeton::from_env().map(Arc::new);
@@ -33,6 +34,7 @@ pub fn run(background: bool) {
         .on_window_event(crate::window::on_event)
         .setup(move |app| {
             builder.mount_events(app);
+            crate::startup::listen(app.handle());
             let changes = watch.as_ref().map(|w| w.changes.clone());
             crate::reminders::start(app.handle(), changes.clone());
             crate::tray::start(app.handle(), changes);

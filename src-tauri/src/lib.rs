@@ -12,6 +12,7 @@ pub mod data_watch;
 mod doubles;
 pub mod notice;
 pub mod reminders;
+pub mod startup;
 pub mod tray;
 pub mod window;
 

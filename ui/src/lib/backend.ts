@@ -2,7 +2,7 @@
 // generated Tauri commands, tests pass a fake. Keep this thin: no rules live here.
 
 import { Channel } from "@tauri-apps/api/core";
-import { listen } from "@tauri-apps/api/event";
+import { emit, listen } from "@tauri-apps/api/event";
 import { commands } from "./bindings";
 import type {
   AppInfo,
@@ -99,6 +99,8 @@ export interface Backend {
    * a reminder notification, its "Open", the tray's "Open"). Resolves to the unsubscribe.
    */
   onOpenToken(handler: (id: string) => void): Promise<() => void>;
+  /** The dashboard's first frame with the tokens is painted (src-tauri/src/startup.rs times it). */
+  firstPaint(): Promise<void>;
   // The token creation wizard (see components/wizard/).
   /** Fine-grained permissions and presets in the window's language. */
   creationCatalogue(): Promise<CreationCatalogue>;
@@ -145,6 +147,8 @@ export const tauriBackend: Backend = {
   openPage: (id, page) => commands.openPage(id, page),
   // The event src-tauri/src/tray.rs names OPEN_TOKEN_EVENT.
   onOpenToken: (handler) => listen<string>("tray-open-token", (e) => handler(e.payload)),
+  // The event src-tauri/src/startup.rs names FIRST_PAINT_EVENT.
+  firstPaint: () => emit("first-paint"),
   creationCatalogue: () => commands.creationCatalogue(),
   creationPage: (c) => commands.creationPage(c),
   openCreationPage: (c) => commands.openCreationPage(c),

@@ -170,6 +170,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
       openHandlers.add(handler);
       return () => openHandlers.delete(handler);
     }),
+    firstPaint: vi.fn(async () => {}),
   } satisfies Backend;
   return {
     backend,
