@@ -65,10 +65,11 @@ impl Copier {
         Ok(())
     }
 
-    /// Copies a stored token's secret, to be cleared after the default delay (returned).
+    /// Copies a stored token's secret, to be cleared after the delay chosen in the
+    /// settings (returned).
     pub async fn copy_stored(&self, jeton: &jeton_core::service::Jeton, id: &str) -> Result<ClearAfter, Error> {
         let secret = jeton.secret_to_copy(id).await?;
-        let clear = ClearAfter::default();
+        let clear = jeton.clear_after();
         self.copy(secret, clear)?;
         Ok(clear)
     }

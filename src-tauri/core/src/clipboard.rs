@@ -53,6 +53,11 @@ pub fn should_clear(current: Option<&str>, copied: &Secret) -> bool {
 }
 
 impl crate::service::Jeton {
+    /// How long a copy stays on the clipboard, as chosen in the settings.
+    pub fn clear_after(&self) -> ClearAfter {
+        crate::settings::Settings::load(&self.config.data_dir).clear_after
+    }
+
     /// The secret of a stored token (by id or name), for the clipboard.
     pub async fn secret_to_copy(&self, id_or_name: &str) -> crate::Result<Secret> {
         let record = self.vault.find(id_or_name)?;

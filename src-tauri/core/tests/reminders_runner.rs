@@ -10,6 +10,7 @@ use jeton_core::clock::{Clock, ManualClock};
 use jeton_core::i18n::Lang;
 use jeton_core::reminders::runner::Runner;
 use jeton_core::reminders::NoticeKind;
+use jeton_core::settings::{Preferences, Settings};
 
 use client_common::{env, LOGIN};
 
@@ -64,4 +65,26 @@ async fn a_token_whose_expiry_cannot_be_read_is_not_never_expiring_and_gets_one_
     runner.shown(&env.jeton, &step.due[0], clock.now()).unwrap();
     clock.advance(Duration::days(30));
     assert!(Runner::default().step(&env.jeton, clock.now()).unwrap().due.is_empty(), "told once, even after a restart");
+}
+
+#[tokio::test]
+async fn the_reminder_days_chosen_in_the_settings_are_the_ones_used() {
+    let env = env().await;
+    let secret = env.hub.create_token(NewToken::classic(LOGIN, &["repo"]).expires_in(Duration::days(20))).unwrap();
+    env.jeton.add("ci", None, &secret, Lang::En).await.unwrap();
+    let now = chrono::Utc::now();
+    let dir = &env.jeton.config.data_dir;
+    assert!(Runner::default().step(&env.jeton, now).unwrap().due.is_empty(), "20 days out: nothing by default");
+
+    let choose = |days: Vec<i32>| {
+        let mut p = Preferences::of(&Settings::load(dir));
+        p.reminder_days = days;
+        Settings::update(dir, |s| p.apply(s)).unwrap();
+    };
+    choose(vec![30, 7]);
+    let kinds: Vec<_> = Runner::default().step(&env.jeton, now).unwrap().due.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds, [NoticeKind::Threshold(30)], "a month ahead, as chosen");
+    choose(vec![]);
+    let step = Runner::default().step(&env.jeton, now).unwrap();
+    assert!(step.due.is_empty(), "no reminders chosen, none sent");
 }

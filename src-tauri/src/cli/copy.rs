@@ -42,7 +42,7 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         Ok(j) => j,
         Err(code) => return code,
     };
-    let clear = a.clear_after.map(ClearAfter::secs).unwrap_or_default();
+    let clear = a.clear_after.map(ClearAfter::secs).unwrap_or_else(|| jeton.clear_after());
     let copied = match jeton.secret_to_copy(&a.name).await {
         Ok(secret) => start_holder(&secret, clear),
         Err(e) => Err(e),

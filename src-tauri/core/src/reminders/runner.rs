@@ -76,20 +76,17 @@ fn key(n: &Notice) -> Key {
 /// The reminder task's memory while Jeton runs.
 #[derive(Debug, Clone, Default)]
 pub struct Runner {
-    schedule: Schedule,
     shown: HashSet<Key>,
     last_recheck: Option<DateTime<Utc>>,
 }
 
 impl Runner {
-    pub fn new(schedule: Schedule) -> Runner {
-        Runner { schedule, ..Runner::default() }
-    }
-
-    /// Looks at the stored tokens at `now`.
+    /// Looks at the stored tokens at `now`, with the reminder days chosen in the
+    /// settings (read each time: a change applies at the next look).
     pub fn step(&self, jeton: &Jeton, now: DateTime<Utc>) -> Result<Step> {
         let records = jeton.vault.list()?;
-        let plan = self.schedule.plan(&records, now);
+        let days = crate::settings::Settings::load(&jeton.config.data_dir).reminder_days;
+        let plan = Schedule::new(days).plan(&records, now);
         let recheck_at = recheck_due(&records, self.last_recheck);
         let recheck = recheck_at.is_some_and(|at| at <= now);
         let due = plan.due.into_iter().filter(|n| !self.shown.contains(&key(n))).collect();
