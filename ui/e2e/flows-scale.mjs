@@ -91,6 +91,12 @@ flow(`${N} tokens: the keyboard moves from row to row and reaches the last`, { t
   await page.keyboard.press("Home");
   await page.waitForFunction((name) => document.activeElement?.closest('[data-testid="token-row"]')?.querySelector('[data-testid="token-name"]')?.textContent === name, top.name);
   check((await page.evaluate(() => scrollY)) < 200, "Home scrolls back to the top");
+  // Tab goes on through the rows' buttons past the first window: the window follows.
+  const far = "Old script 0157"; // the 15th row: the 15th copy of "Old script" (3, 14, … 157)
+  for (let i = 0; i < 80 && (await focused(page)).name !== far; i++) await page.keyboard.press("Tab");
+  const tabbed = await focused(page);
+  check(tabbed.name === far && tabbed.inView, `Tab reaches the 15th row, in view (${tabbed.name})`);
+  await page.keyboard.press("Home");
   // The focused row stays in the DOM when the page is scrolled away from it.
   await scrollToEnd(page);
   check((await focused(page)).name === top.name, "the focused row keeps the focus when scrolled out of view");

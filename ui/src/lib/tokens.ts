@@ -116,8 +116,10 @@ export function groupTokens(
   defaultHost: string | null = null,
 ): HostGroup[] {
   const hosts = new Map<string, HostGroup>();
+  const labels = new Map<string, string>();
   for (const t of tokens) {
-    const label = hostLabel(t.host);
+    let label = labels.get(t.host);
+    if (label === undefined) labels.set(t.host, (label = hostLabel(t.host)));
     let g = hosts.get(label);
     if (!g) {
       g = { host: t.host, label, accounts: [] };

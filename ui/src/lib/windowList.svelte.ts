@@ -23,8 +23,11 @@ export interface WindowListOptions {
   keep: number;
 }
 
-/** Items before and after the window, so that Tab and a small scroll find them there. */
-const OVERSCAN = 3;
+/**
+ * Items drawn before and after the window, so that Tab and a small scroll find the next
+ * row there. Each is work on every keystroke that changes the list: a few is enough.
+ */
+const OVERSCAN = 2;
 
 /**
  * An item's size as the ResizeObserver reports it, after layout and before paint. Asked
