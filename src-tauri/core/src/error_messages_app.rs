@@ -5,8 +5,7 @@ use crate::error::Error;
 use crate::i18n::Lang;
 
 fn skew_words(secs: i64, fr: bool) -> String {
-    let (n, unit) =
-        if secs.abs() >= 120 { (secs.abs() / 60, if fr { "min" } else { "min" }) } else { (secs.abs(), "s") };
+    let (n, unit) = if secs.abs() >= 120 { (secs.abs() / 60, "min") } else { (secs.abs(), "s") };
     match (secs >= 0, fr) {
         (true, false) => format!("{n} {unit} ahead of GitHub's"),
         (false, false) => format!("{n} {unit} behind GitHub's"),
