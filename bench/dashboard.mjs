@@ -13,7 +13,8 @@
 // as the renderer main thread's CPU time, which a busy machine does not inflate as much.
 // It only prints: no duration is asserted anywhere. Results: bench/README.md.
 // Usage: npm --prefix ui run build && node bench/dashboard.mjs
-// (RUNS=15, CHROMIUM=/path/to/chromium to override); `make bench-ui` does both.
+// (RUNS=15, CHROMIUM=/path/to/chromium, DIST=/path/to/another/dist to override);
+// `make bench-ui` does both.
 
 import { createRequire } from "node:module";
 import { DOUBLES } from "../ui/e2e/doubles.mjs";
@@ -102,7 +103,8 @@ const listState = (page, key) =>
     const rows = [...document.querySelectorAll('[data-testid="token-row"]')];
     const bottom = Math.max(0, ...rows.map((r) => r.getBoundingClientRect().bottom));
     return {
-      total: Number(document.querySelector('[data-testid="token-list"]')?.getAttribute("data-rows") ?? -1),
+      // A build that draws every row has no token-list: its rows are all there is.
+      total: Number(document.querySelector('[data-testid="token-list"]')?.getAttribute("data-rows") ?? rows.length),
       inDom: rows.length,
       filled: bottom >= innerHeight,
       allMatch: rows.every((r) => (r.querySelector('[data-testid="token-name"]')?.textContent ?? "").includes(key)),
@@ -216,7 +218,8 @@ async function measure(browser, url, n) {
 }
 
 async function main() {
-  const server = await serve(dist);
+  // DIST: another build of the UI, e.g. an older one to compare with.
+  const server = await serve(process.env.DIST ?? dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
