@@ -95,6 +95,15 @@ fn sample(code: ErrorCode) -> Option<Error> {
     })
 }
 
+/// The kinds core revokes through GitHub's API on github.com (others: the settings page).
+fn revoke_api_kinds() -> Vec<TokenKind> {
+    use TokenKind::*;
+    [Classic, FineGrained, Oauth, AppUser, AppInstallation, AppRefresh, Legacy]
+        .into_iter()
+        .filter(|k| jeton_core::revoke::kind_revocable_by_api(*k))
+        .collect()
+}
+
 /// The names the IPC knows the commands by, as the bindings invoke them.
 fn command_names() -> Vec<String> {
     /// A bindings "language" that only keeps the command names.
@@ -189,6 +198,7 @@ pub fn generate() -> String {
         "grants": grant_samples(),
         "attention_days": ATTENTION_DAYS,
         "attention": attention_table(),
+        "revoke_api_kinds": revoke_api_kinds(),
     });
     serde_json::to_string_pretty(&doc).expect("JSON") + "\n"
 }

@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod clipboard_watch;
 pub mod commands;
 pub mod commands_create;
+pub mod commands_revoke;
 pub mod data_watch;
 #[cfg(test)]
 mod doubles;
@@ -37,6 +38,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands::import_backup,
         commands::open_page,
         commands::copy_token,
+        commands_revoke::revoke_route,
+        commands_revoke::revoke_token,
         commands_create::creation_catalogue,
         commands_create::creation_page,
         commands_create::open_creation_page,

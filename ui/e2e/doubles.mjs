@@ -9,7 +9,7 @@ import { installMockIpc } from "./mock-ipc.js";
 /**
  * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, area: "keychain" | null, message: { en: string, fr: string } }} GeneratedError
  * @typedef {import("../src/lib/bindings").GrantNode} GrantNode
- * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]>, attention_days: number, attention: Record<string, Record<string, [boolean, import("../src/lib/bindings").Urgency]>> }}
+ * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]>, attention_days: number, attention: Record<string, Record<string, [boolean, import("../src/lib/bindings").Urgency]>>, revoke_api_kinds: string[] }}
  */
 export const DOUBLES = JSON.parse(readFileSync(new URL("../src/test/generated/doubles.json", import.meta.url), "utf8"));
 

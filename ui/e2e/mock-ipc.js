@@ -18,6 +18,7 @@
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
  *   creation?: { catalogue: Record<string, any>, orgs: string[], repos: any[], browserFails?: boolean },
+ *   revokeApiKinds?: string[],
  * }} MockConfig
  */
 
@@ -365,6 +366,25 @@ export function installMockIpc(config) {
         // Rust checks the page is on the token's host and opens it; the web view opens nothing.
         opened.push({ id: args.id, page: args.page });
         return null;
+      case "revoke_route":
+      case "revoke_token": {
+        // Core's rule (generated: which kinds go through GitHub's API, on github.com);
+        // `state.revokeFails` makes the revocation fail with that code, forgetting nothing.
+        const t = state.tokens.find((x) => x.id === args.id);
+        if (!t) fail("not_found", { name: args.id });
+        const api = (config.revokeApiKinds ?? []).includes(t.kind) && t.host === "https://github.com";
+        if (cmd === "revoke_route") return api ? { route: "api" } : { route: "settings_page", url: t.settings_url };
+        if (!api) {
+          opened.push({ id: args.id, page: "settings" });
+          return { outcome: "open_settings", url: t.settings_url };
+        }
+        await sleep(200);
+        if (state.revokeFails) fail(state.revokeFails, { host: "api.github.com", detail: "connection refused" });
+        writable();
+        state.revoked = [...(state.revoked ?? []), args.id];
+        state.tokens = state.tokens.filter((x) => x.id !== args.id);
+        return { outcome: "revoked" };
+      }
       case "start_at_login":
         return state.startAtLogin;
       case "set_start_at_login":

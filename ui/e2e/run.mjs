@@ -16,6 +16,7 @@ import "./flows-tokens.mjs";
 import "./flows-vault.mjs";
 import "./flows-screens.mjs";
 import "./flows-a11y.mjs";
+import "./flows-revoke.mjs";
 import "./flows-scale.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -91,6 +92,7 @@ async function main() {
         recheckDelayMs: f.opts.recheckDelayMs,
         recheckPatches: f.opts.recheckPatches,
         creation: { ...CREATION, browserFails: f.opts.browserFails },
+        revokeApiKinds: DOUBLES.revoke_api_kinds,
       });
       const t0 = Date.now();
       try {

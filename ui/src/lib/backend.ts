@@ -20,6 +20,8 @@ import type {
   WatchEvent,
   Page,
   RecheckProgress,
+  RevokeOutcome,
+  RevokeRoute,
   ScopeNode,
   TokenView,
   VaultHealth,
@@ -56,6 +58,8 @@ export type {
   MissingToken,
   Page,
   RecheckProgress,
+  RevokeOutcome,
+  RevokeRoute,
   ScopeNode,
   TokenKind,
   TokenStatus,
@@ -94,6 +98,13 @@ export interface Backend {
    * browser. Rust picks the URL and refuses one off the token's host; the web view opens none.
    */
   openPage(id: string, page: Page): Promise<Result<null, ErrorPayload>>;
+  /** How a token would be revoked: GitHub's API (cannot be undone), or its host's settings page. */
+  revokeRoute(id: string): Promise<Result<RevokeRoute, ErrorPayload>>;
+  /**
+   * Revokes at GitHub, then forgets. On a host without the API, Rust opens the settings
+   * page and forgets nothing (`open_settings`).
+   */
+  revokeToken(id: string): Promise<Result<RevokeOutcome, ErrorPayload>>;
   /**
    * Calls `handler` with a token's id when Rust asks the window to show it (a click on
    * a reminder notification, its "Open", the tray's "Open"). Resolves to the unsubscribe.
@@ -145,6 +156,8 @@ export const tauriBackend: Backend = {
   importBackup: (json) => commands.importBackup(json),
   provideSecret: (id, token) => commands.provideSecret(id, token),
   openPage: (id, page) => commands.openPage(id, page),
+  revokeRoute: (id) => commands.revokeRoute(id),
+  revokeToken: (id) => commands.revokeToken(id),
   // The event src-tauri/src/tray.rs names OPEN_TOKEN_EVENT.
   onOpenToken: (handler) => listen<string>("tray-open-token", (e) => handler(e.payload)),
   // The event src-tauri/src/startup.rs names FIRST_PAINT_EVENT.

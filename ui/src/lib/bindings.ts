@@ -48,6 +48,17 @@ export const commands = {
 	 */
 	copyToken: (id: string) => typedError<number, ErrorPayload>(__TAURI_INVOKE("copy_token", { id })),
 	/**
+	 *  How a token would be revoked (GitHub's API, or its host's settings page), for the
+	 *  confirmation to say so before anything is done.
+	 */
+	revokeRoute: (id: string) => typedError<RevokeRoute, ErrorPayload>(__TAURI_INVOKE("revoke_route", { id })),
+	/**
+	 *  Revokes a token at GitHub, then forgets it. When its host turns out to have no
+	 *  revocation API, its settings page is opened in the browser instead and nothing is
+	 *  forgotten (the outcome says so).
+	 */
+	revokeToken: (id: string) => typedError<RevokeOutcome, ErrorPayload>(__TAURI_INVOKE("revoke_token", { id })),
+	/**
 	 *  Fine-grained permissions (sections, levels, labels, descriptions) and presets, in
 	 *  the window's language.
 	 */
@@ -154,7 +165,7 @@ export type ErrorArea =
 "keychain";
 
 /**  Every stable error code, exported to the UI as a typed union. */
-export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable";
+export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable" | "revoke_refused" | "revoke_rate_limited";
 
 /**  The input an error is about, so that the UI shows it beside that field. */
 export type ErrorField = "name" | "token" | "host";
@@ -324,6 +335,20 @@ export type RepositoryAccess =
 
 /**  Which kind of personal access token. */
 export type RequestKind = "classic" | "fine_grained";
+
+/**  What a revocation did. */
+export type RevokeOutcome = 
+/**  GitHub accepted the revocation and Jeton forgot the token. */
+{ outcome: "revoked" } | 
+/**  Nothing was revoked or forgotten: delete the token on this page, then forget it. */
+{ outcome: "open_settings"; url: string };
+
+/**  How a token is revoked, known before asking: what the confirmation says. */
+export type RevokeRoute = 
+/**  Through GitHub's revocation API: it cannot be undone and GitHub emails the owner. */
+{ route: "api" } | 
+/**  The host has no revocation API: the token is deleted on this page of its host. */
+{ route: "settings_page"; url: string };
 
 /**  One classic scope. */
 export type ScopeInfo = {

@@ -91,6 +91,7 @@ export const en = {
   "row.open": "Show details of {name}",
   "row.recheck": "Re-check",
   "row.forget": "Forget",
+  "row.revoke": "Revoke",
   "row.checking": "Checking…",
 
   "add.title": "Add an existing token",
@@ -130,6 +131,7 @@ export const en = {
   "details.opensOn": "Opens this token’s settings on {host}",
   "details.provide": "Provide the secret",
   "details.forget": "Forget…",
+  "details.revoke": "Revoke…",
   "state.valid": "GitHub accepts this token.",
   "state.validUntil": "GitHub accepts this token until {date}.",
   "state.never": "GitHub accepts this token, and it has no expiry date: it stays valid until it is revoked.",
@@ -152,6 +154,22 @@ export const en = {
     "Jeton removes it from its list and deletes the secret from the keychain. GitHub no longer accepts this token, so nothing changes there.",
   "forget.confirm": "Forget",
   "forget.done": "“{name}” was forgotten.",
+
+  "revoke.title": "Revoke “{name}”?",
+  "revoke.asking": "Asking Jeton how this token is revoked…",
+  "revoke.body":
+    "GitHub revokes it for good: it stops working everywhere (git, scripts, CI), and this cannot be undone. GitHub emails the token’s owner ({owner}) that it was revoked. Jeton then forgets it.",
+  "revoke.confirm": "Revoke",
+  "revoke.working": "Revoking…",
+  "revoke.pageBody":
+    "{host} offers no way for Jeton to revoke a token. Jeton opens the token’s settings page on {host} in your browser: delete the token there. Jeton keeps it until you say it is deleted.",
+  "revoke.openPage": "Open the settings page",
+  "revoke.deletedBody":
+    "The settings page is open in your browser. Once you have deleted the token there, Jeton can forget it.",
+  "revoke.forgetDeleted": "It is deleted — forget it",
+  "revoke.notYet": "Not now",
+  "revoke.done": "“{name}” was revoked at GitHub and forgotten.",
+  "revoke.ownerUnknown": "the account it belongs to",
 
   "recheck.all": "Re-check all",
   "recheck.allTitle": "Ask GitHub about every token again",
@@ -309,7 +327,8 @@ export const en = {
   "wizard.checking": "Checking with GitHub and saving to the keychain…",
   "wizard.openAgain": "Open GitHub again",
   "wizard.done": "“{name}” is checked and in your keychain.",
-  "wizard.forgetOldBody": "It replaces “{name}”. Once you have switched to the new token, forget the old one (and delete it on GitHub).",
+  "wizard.forgetOldBody": "It replaces “{name}”. Once you have switched to the new token, revoke the old one at GitHub, or just forget it in Jeton.",
+  "wizard.revokeOld": "Revoke the old token…",
   "wizard.forgetOld": "Forget the old token…",
   "wizard.renewButton": "Renew with Jeton…",
   "wizard.close": "Done",

@@ -92,6 +92,7 @@ export const fr: Messages = {
   "row.open": "Afficher le détail de {name}",
   "row.recheck": "Revérifier",
   "row.forget": "Oublier",
+  "row.revoke": "Révoquer",
   "row.checking": "Vérification…",
 
   "add.title": "Ajouter un jeton existant",
@@ -132,6 +133,7 @@ export const fr: Messages = {
   "details.opensOn": "Ouvre les réglages de ce jeton sur {host}",
   "details.provide": "Fournir le secret",
   "details.forget": "Oublier…",
+  "details.revoke": "Révoquer…",
   "state.valid": "GitHub accepte ce jeton.",
   "state.validUntil": "GitHub accepte ce jeton jusqu’au {date}.",
   "state.never": "GitHub accepte ce jeton, et il n’a pas de date d’expiration : il reste valide jusqu’à sa révocation.",
@@ -155,6 +157,22 @@ export const fr: Messages = {
     "Jeton le retire de sa liste et supprime le secret du trousseau. GitHub n’accepte plus ce jeton : rien ne change de ce côté.",
   "forget.confirm": "Oublier",
   "forget.done": "« {name} » a été oublié.",
+
+  "revoke.title": "Révoquer « {name} » ?",
+  "revoke.asking": "Jeton regarde comment révoquer ce jeton…",
+  "revoke.body":
+    "GitHub le révoque définitivement : il cesse de fonctionner partout (git, scripts, CI), et c’est irréversible. GitHub prévient par courriel le propriétaire du jeton ({owner}) de sa révocation. Jeton l’oublie ensuite.",
+  "revoke.confirm": "Révoquer",
+  "revoke.working": "Révocation…",
+  "revoke.pageBody":
+    "{host} ne permet pas à Jeton de révoquer un jeton. Jeton ouvre la page de paramètres du jeton sur {host} dans votre navigateur : supprimez-le là. Jeton le garde jusqu’à ce que vous disiez qu’il est supprimé.",
+  "revoke.openPage": "Ouvrir la page de paramètres",
+  "revoke.deletedBody":
+    "La page de paramètres est ouverte dans votre navigateur. Une fois le jeton supprimé là-bas, Jeton peut l’oublier.",
+  "revoke.forgetDeleted": "Il est supprimé — l’oublier",
+  "revoke.notYet": "Plus tard",
+  "revoke.done": "« {name} » a été révoqué chez GitHub et oublié.",
+  "revoke.ownerUnknown": "le compte auquel il appartient",
 
   "recheck.all": "Tout revérifier",
   "recheck.allTitle": "Redemander à GitHub l’état de chaque jeton",
@@ -314,7 +332,8 @@ export const fr: Messages = {
   "wizard.checking": "Vérification auprès de GitHub et enregistrement dans le trousseau…",
   "wizard.openAgain": "Rouvrir GitHub",
   "wizard.done": "« {name} » est vérifié et dans votre trousseau.",
-  "wizard.forgetOldBody": "Il remplace « {name} ». Une fois passé au nouveau jeton, oubliez l’ancien (et supprimez-le sur GitHub).",
+  "wizard.forgetOldBody": "Il remplace « {name} ». Une fois passé au nouveau jeton, révoquez l’ancien chez GitHub, ou oubliez-le simplement dans Jeton.",
+  "wizard.revokeOld": "Révoquer l’ancien jeton…",
   "wizard.forgetOld": "Oublier l’ancien jeton…",
   "wizard.renewButton": "Renouveler avec Jeton…",
   "wizard.close": "Terminé",

@@ -10,6 +10,7 @@ import type { MessageKey, PluralKey, Vars } from "./i18n";
 import { filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
 import type { ListQuery } from "./tokens";
 import { VaultState } from "./vault.svelte";
+import { RevokeState } from "./revoke.svelte";
 
 export interface Notice {
   id: number;
@@ -57,6 +58,8 @@ export class AppStore {
   recheckRun = $state<RecheckRun | null>(null);
   /** Read-only data, keychain trouble, recovered and missing secrets. */
   readonly vault: VaultState = new VaultState(this);
+  /** The revoke dialog's steps (a token revoked at GitHub, or deleted on its host's page). */
+  readonly revoke: RevokeState = new RevokeState(this);
 
   /** Sorted once per list or sort order; a keystroke only filters this (tokens.ts). */
   readonly sorted = $derived(sortTokens(this.tokens, this.query.sort));
@@ -204,13 +207,18 @@ export class AppStore {
     const id = t.id;
     const r = await call(() => this.backend.forgetToken(id));
     if (r.status === "ok") {
-      this.tokens = this.tokens.filter((x) => x.id !== id);
-      if (this.selectedId === id) this.selectedId = null;
+      this.forgotten(id);
       this.notify("info", this.t("forget.done", { name: t.name ?? "" }));
-      void this.vault.load();
     } else {
       this.notify("error", r.error.message);
     }
+  }
+
+  /** A token Rust forgot (or revoked, then forgot) leaves the list and the details. */
+  forgotten(id: string): void {
+    this.tokens = this.tokens.filter((x) => x.id !== id);
+    if (this.selectedId === id) this.selectedId = null;
+    void this.vault.load();
   }
 
   /** Remembers the language choice; "system" follows the system's language. */

@@ -57,3 +57,6 @@ export function attentionOf(
   const [needs_attention, urgency] = ATTENTION[`${t.status}${t.secret_missing ? "/missing" : ""}`][days];
   return { needs_attention, urgency };
 }
+
+/** The kinds core revokes through GitHub's API on github.com (revoke::kind_revocable_by_api). */
+export const REVOKE_API_KINDS = generated.revoke_api_kinds as TokenView["kind"][];

@@ -11,11 +11,13 @@ import type {
   Page,
   RecheckProgress,
   Result,
+  RevokeOutcome,
+  RevokeRoute,
   ScopeNode,
   TokenView,
   VaultHealth,
 } from "../lib/backend";
-import { SCOPES, attentionOf, errorPayload, grantsOf } from "./doubles";
+import { REVOKE_API_KINDS, SCOPES, attentionOf, errorPayload, grantsOf } from "./doubles";
 import { creationFakes, type CreationOptions } from "./fakeCreation";
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
@@ -84,6 +86,8 @@ export interface FakeOptions {
   /** What adoptRecovered answers; default: a valid token with that id and name. */
   adopt?: (id: string, name: string, host: string | null) => Promise<Result<TokenView, ErrorPayload>>;
   importSummary?: ImportSummary;
+  /** What revokeToken answers instead of revoking (an error: nothing is forgotten). */
+  revoke?: (id: string) => Promise<Result<RevokeOutcome, ErrorPayload> | null>;
 }
 
 export function fakeBackend(opts: FakeOptions = {}) {
@@ -166,6 +170,22 @@ export function fakeBackend(opts: FakeOptions = {}) {
       return ok(back);
     }),
     openPage: vi.fn(async (id: string, page: Page) => (opts.openPage ? opts.openPage(id, page) : ok(null))),
+    /** Core's rule, from the generated kinds: GitHub's API on github.com, else the settings page. */
+    revokeRoute: vi.fn(async (id: string): Promise<Result<RevokeRoute, ErrorPayload>> => {
+      const t = tokens.find((x) => x.id === id);
+      if (!t) return err(errorPayload("not_found", { name: id }));
+      const api = t.kind !== null && REVOKE_API_KINDS.includes(t.kind) && t.host === info.github_url;
+      return ok(api ? { route: "api" } : { route: "settings_page", url: t.settings_url ?? `${t.host}/settings/tokens` });
+    }),
+    revokeToken: vi.fn(async (id: string): Promise<Result<RevokeOutcome, ErrorPayload>> => {
+      const route = await backend.revokeRoute(id);
+      if (route.status === "error") return route;
+      if (route.data.route === "settings_page") return ok({ outcome: "open_settings", url: route.data.url });
+      const instead = opts.revoke ? await opts.revoke(id) : null;
+      if (instead) return instead;
+      tokens = tokens.filter((t) => t.id !== id);
+      return ok({ outcome: "revoked" });
+    }),
     onOpenToken: vi.fn(async (handler: (id: string) => void) => {
       openHandlers.add(handler);
       return () => openHandlers.delete(handler);

@@ -1,6 +1,6 @@
 // The token creation wizard, step by step, on the fake back end: choices become the
 // request Rust gets, bad input stops with what to do, the clipboard's token never
-// crosses (Rust reads it), and a renewal starts pre-filled and offers to forget the old.
+// crosses (Rust reads it), and a renewal starts pre-filled and offers to revoke or forget the old.
 
 import { screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
@@ -28,6 +28,33 @@ async function toReview(s: Setup, name = "deploy") {
 }
 
 const lastCreation = (f: { mock: { calls: unknown[][] } }) => f.mock.calls.at(-1)![0] as Creation;
+
+/** Renews "laptop" from its details, pre-filled from its recorded request, to the done step. */
+async function renewToDone(): Promise<Setup> {
+  const old = token({ name: "laptop", id: "old-id", login: "octocat", kind: "classic", status: "expiring", days_left: 3 });
+  const renewal: Creation = {
+    host: "https://github.com",
+    account: "octocat",
+    request: { kind: "classic", note: "laptop (2026-12-01)", scopes: ["repo"] },
+    expires: { days: 90 },
+    renews: "old-id",
+  };
+  const s = renderApp({ tokens: [old], creation: { renewal } });
+  await s.user.click(await screen.findByTestId("token-name"));
+  await s.user.click(await screen.findByTestId("details-renew-wizard"));
+  const name = await screen.findByTestId("wizard-name");
+  expect(name).toHaveValue("laptop (2026-12-01)");
+  expect(screen.getByTestId("wizard-expiry-90")).toBeChecked();
+  expect(s.backend.renewal).toHaveBeenCalledWith("old-id");
+  await s.user.click(screen.getByTestId("wizard-next"));
+  await waitFor(() => expect(screen.getByTestId("wizard-scopes")).toHaveTextContent("repo"));
+  await s.user.click(screen.getByTestId("wizard-next"));
+  await s.user.click(await screen.findByTestId("wizard-next"));
+  await s.user.type(await screen.findByTestId("wizard-paste"), "ghp_new");
+  await s.user.click(screen.getByTestId("wizard-finish"));
+  expect(lastCreation(s.backend.finishCreation).renews).toBe("old-id");
+  return s;
+}
 
 describe("the creation wizard", () => {
   it("recommends fine-grained tokens and says why", async () => {
@@ -149,31 +176,20 @@ describe("the creation wizard", () => {
   });
 
   it("renews pre-filled from the recorded request, then offers to forget the old token", async () => {
-    const old = token({ name: "laptop", id: "old-id", login: "octocat", kind: "classic", status: "expiring", days_left: 3 });
-    const renewal: Creation = {
-      host: "https://github.com",
-      account: "octocat",
-      request: { kind: "classic", note: "laptop (2026-12-01)", scopes: ["repo"] },
-      expires: { days: 90 },
-      renews: "old-id",
-    };
-    const s = renderApp({ tokens: [old], creation: { renewal } });
-    await s.user.click(await screen.findByTestId("token-name"));
-    await s.user.click(await screen.findByTestId("details-renew-wizard"));
-    const name = await screen.findByTestId("wizard-name");
-    expect(name).toHaveValue("laptop (2026-12-01)");
-    expect(screen.getByTestId("wizard-expiry-90")).toBeChecked();
-    expect(s.backend.renewal).toHaveBeenCalledWith("old-id");
-    await s.user.click(screen.getByTestId("wizard-next"));
-    await waitFor(() => expect(screen.getByTestId("wizard-scopes")).toHaveTextContent("repo"));
-    await s.user.click(screen.getByTestId("wizard-next"));
-    await s.user.click(await screen.findByTestId("wizard-next"));
-    await s.user.type(await screen.findByTestId("wizard-paste"), "ghp_new");
-    await s.user.click(screen.getByTestId("wizard-finish"));
-    expect(lastCreation(s.backend.finishCreation).renews).toBe("old-id");
+    const s = await renewToDone();
     await s.user.click(await screen.findByTestId("wizard-forget-old"));
     const confirm = await screen.findByRole("alertdialog").catch(() => screen.findByRole("dialog"));
     expect(within(confirm).getByText(/laptop/)).toBeInTheDocument();
+  });
+
+  it("after a renewal, offers to revoke the old token at GitHub", async () => {
+    const s = await renewToDone();
+    await s.user.click(await screen.findByTestId("wizard-revoke-old"));
+    const dialog = await screen.findByTestId("revoke-dialog");
+    await waitFor(() => expect(dialog).toHaveTextContent("cannot be undone"));
+    expect(dialog).toHaveTextContent("Revoke “laptop”?");
+    await s.user.click(screen.getByTestId("revoke-ok"));
+    expect(s.backend.revokeToken).toHaveBeenCalledExactlyOnceWith("old-id");
   });
 
   it("is in French when the app is", async () => {
