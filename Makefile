@@ -60,8 +60,10 @@ test: test-deps lint rust-test ui-test ui-e2e e2e
 bindings: ui
 	JETON_WRITE_BINDINGS=1 $(CARGO) test --lib -- --exact bindings::bindings_are_current doubles::tests::doubles_are_current
 
-bench: build
-	$(CARGO) run --release -p jeton-bench
+# Every benchmark in bench/ and one table of ratios, written to BENCHMARKS.md (bench/all.mjs).
+bench: ui test-deps
+	$(CARGO) build --release -p jeton -p jeton-bench -p jeton-bench-hello
+	node bench/all.mjs
 
 # The dashboard at 10 and 1,000 tokens in Chromium, IPC mocked (bench/dashboard.mjs).
 bench-ui: ui

@@ -34,17 +34,26 @@ fn main() {
         println!("no Secret Service on the session bus: keychain column skipped (run under scripts/headless)");
     }
     println!("\n{:<18} {:>16} {:>18} {:>10}", "operation", "memory µs/op", "keychain µs/op", "ratio");
+    let mut bench_lines = Vec::new();
     for (i, op) in OPS.iter().enumerate() {
         let m = micros(memory[i]);
         match &keychain {
             Some(k) => {
                 let k = micros(k[i]);
                 println!("{op:<18} {m:>16.1} {k:>18.1} {:>9.1}x", k / m.max(0.001));
+                if ["add", "list", "secret", "reconcile"].contains(op) {
+                    let json = format!(
+                        "{{\"name\":\"vault_{op}_us\",\"what\":\"{op}, keychain ({n} tokens)\",\"value\":{k:.1},\"base\":{m:.1},\"vs\":\"in memory\",\"unit\":\"µs/op\",\"ratio\":{:.1}}}",
+                        k / m.max(0.001)
+                    );
+                    bench_lines.push(json);
+                }
             }
             None => println!("{op:<18} {m:>16.1} {:>18} {:>10}", "-", "-"),
         }
     }
     println!("\nlist and reconcile: one call over the whole vault; secret: one keychain read (a copy).");
+    bench_lines.iter().for_each(|l| println!("BENCH {l}"));
     println!("ratio: keychain / memory.");
 }
 
