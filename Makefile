@@ -3,14 +3,18 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
+# The Tauri CLI runs its hooks (tauri.conf.json: npm run build) in the UI directory.
+TAURI := TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
+VERSION := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' tauri.conf.json)
 
-.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench bench-ui clean
+.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench bench-ui clean package package-test
 
 help:
 	@echo "make run    build and start Jeton against github.com"
 	@echo "make demo   start a fake GitHub with sample tokens and Jeton pointed at it"
 	@echo "make test   every check: format, lint, Rust, UI and end-to-end tests"
 	@echo "make release  optimized build (target/release/jeton)"
+	@echo "make package  .deb and .rpm of the optimized build (target/release/bundle/)"
 
 deps:
 	@scripts/deps
@@ -54,7 +58,19 @@ ui-e2e: ui
 e2e: test-deps build
 	scripts/headless node tests/e2e/run.mjs
 
-test: test-deps lint rust-test ui-test ui-e2e e2e
+# .deb and .rpm (docs/packaging.md): built by the Tauri CLI's pure-Rust bundlers; no
+# AppImage, whose bundler downloads its tools. The paths and sizes are the last lines.
+package: deps
+	$(TAURI) build --bundles deb,rpm
+	@ls -l target/release/bundle/deb/*.deb target/release/bundle/rpm/*.rpm | awk '{print "package:", $$5, $$NF}'
+
+# The package test on the debug build `make build` left (the packaging is the same; the
+# optimized one takes ~10 min more): installs it, runs it, removes it (tests/package/run.sh).
+package-test: test-deps build
+	$(TAURI) bundle --debug --bundles deb,rpm
+	tests/package/run.sh target/debug/bundle/deb/Jeton_$(VERSION)_amd64.deb
+
+test: test-deps lint rust-test ui-test ui-e2e e2e package-test
 	@echo "make test: all checks passed"
 
 bindings: ui
