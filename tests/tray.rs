@@ -2,7 +2,8 @@
 //! a StatusNotifierItem with the watcher this test runs on the private session bus
 //! (`scripts/headless`), shows its icon and its menu through dbusmenu, follows tokens
 //! added by the CLI beside it, copies through the menu, turns red when a token expires,
-//! hands a second launch over to itself, and quits from the menu.
+//! hands a second launch over to itself, stays in the tray when its window is closed
+//! (saying so the first time), comes back from "Open Jeton", and quits from the menu.
 
 mod common;
 mod tray_host;
@@ -92,11 +93,42 @@ fn paste() -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Whether the process `pid` shows a window titled "Jeton" on the display.
+/// Whether the process `pid` shows a window titled "Jeton" on the display (`--all`:
+/// both conditions, where xdotool's default is either; the other test's Jeton runs
+/// beside this one).
 fn window_shown(pid: u32) -> bool {
     let pid = pid.to_string();
-    let out = Command::new("xdotool").args(["search", "--onlyvisible", "--pid", &pid, "--name", "^Jeton$"]).output();
+    let out =
+        Command::new("xdotool").args(["search", "--all", "--onlyvisible", "--pid", &pid, "--name", "^Jeton$"]).output();
     out.expect("xdotool is installed").status.success()
+}
+
+/// Asks Jeton's window to close as a window manager's close button does: the
+/// `WM_DELETE_WINDOW` message of the ICCCM, sent to the window itself.
+fn request_close(pid: u32) {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
+    let pid = pid.to_string();
+    let out =
+        Command::new("xdotool").args(["search", "--all", "--onlyvisible", "--pid", &pid, "--name", "^Jeton$"]).output();
+    let out = String::from_utf8(out.expect("xdotool is installed").stdout).unwrap();
+    let window: u32 = out.lines().next().and_then(|l| l.trim().parse().ok()).expect("Jeton's window");
+    let (conn, _) = x11rb::connect(None).expect("the X display");
+    let atom = |name: &[u8]| conn.intern_atom(false, name).unwrap().reply().unwrap().atom;
+    let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
+    let message = ClientMessageEvent::new(32, window, protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
+    conn.send_event(false, window, EventMask::NO_EVENT, message).unwrap();
+    conn.flush().unwrap();
+}
+
+/// Whether dunst has shown a notification titled `summary` (closing what it shows, so
+/// that it lands in the history).
+fn notified(summary: &str) -> bool {
+    let run = |args: &[&str]| Command::new("dunstctl").args(args).output().expect("dunstctl (dunst) is installed");
+    run(&["close-all"]);
+    let history: serde_json::Value = serde_json::from_slice(&run(&["history"]).stdout).unwrap_or_default();
+    let said = |n: &serde_json::Value| n["summary"]["data"].as_str() == Some(summary);
+    history["data"][0].as_array().is_some_and(|all| all.iter().any(said))
 }
 
 fn copy_of(entry: &MenuNode) -> i32 {
@@ -189,10 +221,22 @@ async fn the_tray_shows_follows_copies_and_quits() {
     until("the first one's window is shown", 30, &app, async || window_shown(pid).then_some(())).await;
     assert_eq!(watcher.item_of(pid).await, Some(item.clone()), "the first one is still running");
 
+    // Closing the window keeps Jeton in the tray, and the first time a notice says so.
+    request_close(pid);
+    until("the window is hidden", 20, &app, async || (!window_shown(pid)).then_some(())).await;
+    until("the notice says Jeton still runs", 20, &app, async || notified("Jeton is still running").then_some(()))
+        .await;
+    let mut app = app;
+    assert!(app.child.try_wait().unwrap().is_none(), "closing the window did not quit:\n{}", app.log());
+    assert_eq!(watcher.item_of(pid).await, Some(item.clone()), "still in the tray");
+    // "Open Jeton" brings it back.
+    let open = watcher.menu(&item).await.entry("Open Jeton").unwrap().id;
+    watcher.click(&item, open).await;
+    until("the window is shown again", 20, &app, async || window_shown(pid).then_some(())).await;
+
     // Quit from the menu.
     let quit = watcher.menu(&item).await.entry("Quit").unwrap().id;
     watcher.click(&item, quit).await;
-    let mut app = app;
     let status = exit_status(&mut app, 30).await;
     assert!(status.success(), "{status:?}");
 }

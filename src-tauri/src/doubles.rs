@@ -1,8 +1,8 @@
 //! What the UI's test doubles (the Playwright IPC mock, the Vitest fake back end) need
 //! from Rust, generated as the bindings are into `ui/src/test/generated/doubles.json`:
 //! the command names, every error code with the payload core sends (its sentence in
-//! English and French, whether it is retryable, the field it is about) and the scope
-//! catalogue. Sentences are rendered for sample parameters written `{name}`, `{host}`...,
+//! English and French, whether it is retryable, the field it is about), the scope
+//! catalogue and the default settings the window edits. Sentences are rendered for sample parameters written `{name}`, `{host}`...,
 //! which the doubles fill in. The test fails when the file is stale; `make bindings`
 //! (`JETON_WRITE_BINDINGS=1`) rewrites it.
 
@@ -199,6 +199,7 @@ pub fn generate() -> String {
         "attention_days": ATTENTION_DAYS,
         "attention": attention_table(),
         "revoke_api_kinds": revoke_api_kinds(),
+        "preferences": jeton_core::settings::Preferences::of(&jeton_core::settings::Settings::default()),
     });
     serde_json::to_string_pretty(&doc).expect("JSON") + "\n"
 }

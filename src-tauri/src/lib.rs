@@ -12,6 +12,7 @@ pub mod data_watch;
 #[cfg(test)]
 mod doubles;
 pub mod notice;
+pub mod preferences;
 pub mod reminders;
 pub mod startup;
 pub mod tray;
@@ -52,6 +53,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands_create::stop_clipboard_watch,
         autostart::start_at_login,
         autostart::set_start_at_login,
+        preferences::preferences,
+        preferences::save_preferences,
     ])
 }
 

@@ -4,10 +4,11 @@
 // Steps: empty dashboard → add a token through the dialog → it is listed with its
 // login and days left → the secret is in the Secret Service and nowhere on disk →
 // a malformed and a revoked token are refused in the dialog → "Authorize SSO" and
-// "Create a new one" open their pages in the (stand-in) browser → forget.
+// "Create a new one" open their pages in the (stand-in) browser → forget → a token made
+// on GitHub's page is picked up from the clipboard → start at login on and off.
 // Screenshots of each step go to artifacts/e2e/.
 import { spawn, execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Session } from "./webdriver.mjs";
@@ -60,6 +61,10 @@ chmodSync(browser, 0o755);
 const openedUrls = () => (existsSync(opened) ? readFileSync(opened, "utf8").split("\n").filter(Boolean) : []);
 
 const dataDir = mkdtempSync(join(tmpdir(), "jeton-e2e-data-"));
+// The app's home: its login entry goes to $HOME/.config/autostart (tauri-plugin-autostart
+// reads HOME, not XDG_CONFIG_HOME), never to the real user's.
+const home = mkdtempSync(join(tmpdir(), "jeton-e2e-home-"));
+const autostartDir = join(home, ".config", "autostart");
 const namespace = `jeton-e2e-${process.pid}`;
 const appLog = [];
 const port = 4444 + (process.pid % 1000);
@@ -74,6 +79,7 @@ const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", S
     // Jeton's crates log everything they can, so the leak scan below reads all of it.
     RUST_LOG: "warn,jeton=trace,jeton_app=trace,jeton_core=trace",
     PATH: `${browserDir}:${process.env.PATH}`,
+    HOME: home,
     BROWSER: browser,
   },
   stdio: ["ignore", "pipe", "pipe"],
@@ -258,11 +264,30 @@ try {
     if (stored !== created) throw new Error("the keychain does not hold the token made on GitHub's page");
   });
 
+  await step("start at login, turned on in the settings, writes a login entry that starts Jeton in the tray; off removes it", async () => {
+    const entries = () => (existsSync(autostartDir) ? readdirSync(autostartDir).filter((f) => f.endsWith(".desktop")) : []);
+    if (entries().length !== 0) throw new Error("a login entry exists before the user asked for one");
+    await session.click("[data-testid=menu]");
+    await session.click("[data-testid=menu-settings]");
+    // Once the dialog has Rust's settings (the reminder days are shown).
+    await session.waitFor("[data-testid=settings-day-30]");
+    await session.click("[data-testid=settings-login]");
+    await poll(async () => entries().length === 1);
+    const entry = readFileSync(join(autostartDir, entries()[0]), "utf8");
+    const exec = entry.split("\n").find((l) => l.startsWith("Exec="));
+    if (exec !== `Exec=${app} --background`) throw new Error(`the login entry runs ${exec}`);
+    await shot("14-settings");
+    await session.click("[data-testid=settings-login]");
+    await poll(async () => entries().length === 0);
+    await session.click("[data-testid=settings-close]");
+    await session.waitGone("[data-testid=settings-dialog]");
+  });
+
   await step("after the suite, no token's bytes are on disk or in the app's trace-level output", async () => {
     const output = Buffer.concat(appLog).toString();
     if (!/DEBUG jeton_core::vault/.test(output)) throw new Error(`the app's debug lines were not captured:\n${output.slice(-2000)}`);
     const hits = scanForSecrets([good, revoked, second, held, created].filter(Boolean), {
-      dirs: [dataDir, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
+      dirs: [dataDir, home, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
       skip: (p) => p.includes("/keyrings/"),
       extra: { "app output": Buffer.concat(appLog) },
     });
@@ -277,6 +302,7 @@ try {
   hub.stop();
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(browserDir, { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
 }
 
 const passed = results.filter(([, ok]) => ok).length;

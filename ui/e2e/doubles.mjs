@@ -9,7 +9,7 @@ import { installMockIpc } from "./mock-ipc.js";
 /**
  * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, area: "keychain" | null, message: { en: string, fr: string } }} GeneratedError
  * @typedef {import("../src/lib/bindings").GrantNode} GrantNode
- * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]>, attention_days: number, attention: Record<string, Record<string, [boolean, import("../src/lib/bindings").Urgency]>>, revoke_api_kinds: string[] }}
+ * @type {{ commands: string[], errors: Record<string, GeneratedError>, scopes: import("../src/lib/bindings").ScopeNode[], grants: Record<string, GrantNode[]>, attention_days: number, attention: Record<string, Record<string, [boolean, import("../src/lib/bindings").Urgency]>>, preferences: import("../src/lib/bindings").Preferences, revoke_api_kinds: string[] }}
  */
 export const DOUBLES = JSON.parse(readFileSync(new URL("../src/test/generated/doubles.json", import.meta.url), "utf8"));
 
@@ -48,7 +48,7 @@ export async function commandsTheMockLacks() {
   const g = /** @type {any} */ (globalThis);
   g.window = {};
   try {
-    installMockIpc({ lang: "en", tokens: [], errors: DOUBLES.errors, grants: DOUBLES.grants, commands: DOUBLES.commands, addDelayMs: 0 });
+    installMockIpc({ lang: "en", tokens: [], errors: DOUBLES.errors, grants: DOUBLES.grants, commands: DOUBLES.commands, preferences: DOUBLES.preferences, addDelayMs: 0 });
     const lacking = [];
     for (const cmd of DOUBLES.commands) {
       try {

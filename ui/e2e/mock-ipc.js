@@ -15,6 +15,7 @@
  *   errors: Record<string, { retryable: boolean, field: string | null, area: string | null, message: { en: string, fr: string } }>,
  *   grants: Record<string, any[]>,
  *   commands?: string[],
+ *   preferences?: import("../src/lib/bindings").Preferences,
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
  *   creation?: { catalogue: Record<string, any>, orgs: string[], repos: any[], browserFails?: boolean },
@@ -31,6 +32,8 @@ export function installMockIpc(config) {
     langChoice: config.langChoice ?? "system",
     /** Whether Jeton starts at login (Rust keeps it in its settings). */
     startAtLogin: false,
+    /** The reminder days and clipboard delay (core's defaults, generated). */
+    preferences: structuredClone(config.preferences ?? { reminder_days: [], clear_after_secs: 30, reminder_day_choices: [], clear_after_choices: [] }),
     systemLang: config.systemLang ?? config.lang,
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,
@@ -396,7 +399,13 @@ export function installMockIpc(config) {
         // seconds until it clears the clipboard.
         if (!state.tokens.some((t) => t.id === args.id)) fail("not_found", { name: args.id });
         copied.push(args.id);
-        return 30;
+        return state.preferences.clear_after_secs;
+      case "preferences":
+        return structuredClone(state.preferences);
+      case "save_preferences":
+        writable();
+        state.preferences = structuredClone(args.chosen);
+        return structuredClone(args.chosen);
       case "creation_catalogue":
         return structuredClone(creation.catalogue[state.lang]);
       case "creation_page":

@@ -16,6 +16,7 @@ import "./flows-tokens.mjs";
 import "./flows-vault.mjs";
 import "./flows-screens.mjs";
 import "./flows-a11y.mjs";
+import "./flows-settings.mjs";
 import "./flows-revoke.mjs";
 import "./flows-scale.mjs";
 
@@ -89,6 +90,7 @@ async function main() {
         errors: DOUBLES.errors,
         grants: DOUBLES.grants,
         commands: DOUBLES.commands,
+        preferences: DOUBLES.preferences,
         recheckDelayMs: f.opts.recheckDelayMs,
         recheckPatches: f.opts.recheckPatches,
         creation: { ...CREATION, browserFails: f.opts.browserFails },

@@ -295,7 +295,11 @@ describe("the ⋯ menu", () => {
     await user.keyboard("{ArrowDown}");
     expect(screen.getByTestId("menu-import")).toHaveFocus();
     await user.keyboard("{ArrowDown}");
+    expect(screen.getByTestId("menu-settings")).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
     expect(screen.getByTestId("menu-export")).toHaveFocus();
+    await user.keyboard("{End}");
+    expect(screen.getByTestId("menu-settings")).toHaveFocus();
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("menu")).not.toBeInTheDocument();
     expect(screen.getByTestId("menu")).toHaveFocus();

@@ -15,6 +15,7 @@ import type {
   ImportSummary,
   LangChoice,
   Owners,
+  Preferences,
   Repository,
   RequestKind,
   WatchEvent,
@@ -40,6 +41,7 @@ export type {
   Level,
   Owners,
   PermissionEntry,
+  Preferences,
   PresetEntry,
   Repository,
   RepositoryAccess,
@@ -130,6 +132,15 @@ export interface Backend {
   /** Rust watches the clipboard for a new token of `kind`; `onEvent` hears found/expired, never the token. */
   watchClipboard(kind: RequestKind, onEvent: (e: WatchEvent) => void): Promise<Result<null, ErrorPayload>>;
   stopClipboardWatch(): Promise<void>;
+  // Copy and the settings (see components/SettingsDialog.svelte).
+  /** Rust copies the token (the secret never reaches the web view); answers the seconds until it clears (0: never). */
+  copyToken(id: string): Promise<Result<number, ErrorPayload>>;
+  startAtLogin(): Promise<boolean>;
+  setStartAtLogin(on: boolean): Promise<Result<null, ErrorPayload>>;
+  /** The reminder days and clipboard delay chosen, with the choices Rust offers. */
+  preferences(): Promise<Result<Preferences, ErrorPayload>>;
+  /** Saves them; answers what Rust kept. */
+  savePreferences(chosen: Preferences): Promise<Result<Preferences, ErrorPayload>>;
 }
 
 export const tauriBackend: Backend = {
@@ -176,6 +187,11 @@ export const tauriBackend: Backend = {
     return commands.watchClipboard(kind, channel);
   },
   stopClipboardWatch: () => commands.stopClipboardWatch(),
+  copyToken: (id) => commands.copyToken(id),
+  startAtLogin: () => commands.startAtLogin(),
+  setStartAtLogin: (on) => commands.setStartAtLogin(on),
+  preferences: () => commands.preferences(),
+  savePreferences: (chosen) => commands.savePreferences(chosen),
 };
 
 /** Turns anything thrown by an IPC call into the error shape the UI shows. */

@@ -90,6 +90,13 @@ export const commands = {
 	startAtLogin: () => __TAURI_INVOKE<boolean>("start_at_login"),
 	/**  Turns starting at login on or off, and remembers the choice. */
 	setStartAtLogin: (on: boolean) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_start_at_login", { on })),
+	/**  The reminder days and clipboard delay chosen, with the choices offered. */
+	preferences: () => typedError<Preferences, ErrorPayload>(__TAURI_INVOKE("preferences")),
+	/**
+	 *  Saves the reminder days and clipboard delay; the reminders use them at their next
+	 *  look (the data dir's change wakes them). Returns what was kept.
+	 */
+	savePreferences: (chosen: Preferences) => typedError<Preferences, ErrorPayload>(__TAURI_INVOKE("save_preferences", { chosen })),
 };
 
 /* Types */
@@ -297,6 +304,16 @@ export type PermissionEntry = {
 	/**  The label on GitHub's page (in English, as there). */
 	label: string,
 	description: string,
+};
+
+/**  The settings the window edits, with the choices it offers. */
+export type Preferences = {
+	/**  Days before expiry at which Jeton reminds, farthest first; empty: no reminders. */
+	reminder_days: number[],
+	/**  Seconds a copied token stays on the clipboard; 0: never cleared. */
+	clear_after_secs: number,
+	reminder_day_choices: number[],
+	clear_after_choices: number[],
 };
 
 export type PresetEntry = {

@@ -4,7 +4,7 @@
 import { getContext, setContext } from "svelte";
 import { call, toErrorPayload } from "./backend";
 import type { AppInfo, Backend, ErrorPayload, Lang, LangChoice, Page, Result, TokenView } from "./backend";
-import { recheckSummary } from "./format";
+import { recheckSummary, tokenName } from "./format";
 import { langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
 import { filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
@@ -47,6 +47,7 @@ export class AppStore {
   highlightId = $state<string | null>(null);
   selectedId = $state<string | null>(null);
   addOpen = $state(false);
+  settingsOpen = $state(false);
   /** The token creation wizard, open; `renew`: the id of the token it renews. */
   createOpen = $state<{ renew: string | null } | null>(null);
   forgetTarget = $state<TokenView | null>(null);
@@ -194,6 +195,16 @@ export class AppStore {
 
   isChecking(id: string | null): boolean {
     return id !== null && this.checking.includes(id);
+  }
+
+  /** Rust copies the token; the toast says when it clears (the setting's delay). */
+  async copy(t: TokenView): Promise<void> {
+    if (!t.id) return;
+    const id = t.id;
+    const r = await call(() => this.backend.copyToken(id));
+    if (r.status === "error") return this.notify("error", r.error.message);
+    const name = tokenName(this.lang, t);
+    this.notify("info", r.data > 0 ? this.t("copy.done", { name, secs: r.data }) : this.t("copy.doneNever", { name }));
   }
 
   askForget(t: TokenView): void {

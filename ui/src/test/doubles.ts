@@ -2,7 +2,7 @@
 // generated/doubles.json (src-tauri/src/doubles.rs); a Rust test fails when it is stale.
 
 import generated from "./generated/doubles.json";
-import type { ErrorCode, ErrorPayload, GrantNode, Lang, ScopeNode, TokenView } from "../lib/backend";
+import type { ErrorCode, ErrorPayload, GrantNode, Lang, Preferences, ScopeNode, TokenView } from "../lib/backend";
 
 interface GeneratedError {
   retryable: boolean;
@@ -57,6 +57,9 @@ export function attentionOf(
   const [needs_attention, urgency] = ATTENTION[`${t.status}${t.secret_missing ? "/missing" : ""}`][days];
   return { needs_attention, urgency };
 }
+
+/** The settings the window edits as Rust gives them on a fresh install (`preferences`). */
+export const PREFERENCES = generated.preferences as Preferences;
 
 /** The kinds core revokes through GitHub's API on github.com (revoke::kind_revocable_by_api). */
 export const REVOKE_API_KINDS = generated.revoke_api_kinds as TokenView["kind"][];

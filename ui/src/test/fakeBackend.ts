@@ -19,6 +19,7 @@ import type {
 } from "../lib/backend";
 import { REVOKE_API_KINDS, SCOPES, attentionOf, errorPayload, grantsOf } from "./doubles";
 import { creationFakes, type CreationOptions } from "./fakeCreation";
+import { preferenceFakes } from "./fakePreferences";
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
   const t: TokenView = {
@@ -109,8 +110,10 @@ export function fakeBackend(opts: FakeOptions = {}) {
     { stored: (c) => token({ name: c.request.kind === "classic" ? c.request.note : c.request.name, days_left: 30 }), ...opts.creation },
     (t) => tokens.push(t),
   );
+  const prefs = preferenceFakes((id) => tokens.some((t) => t.id === id));
   const backend = {
     ...created.fakes,
+    ...prefs.fakes,
     appInfo: vi.fn(async () => info),
     keychainStatus: vi.fn(async () => (keychain ? err<null>(keychain) : ok(null))),
     listTokens: vi.fn(async () => ok([...tokens])),
@@ -201,6 +204,8 @@ export function fakeBackend(opts: FakeOptions = {}) {
       openHandlers.forEach((h) => h(id));
     },
     health,
+    /** The settings and copies as the fake Rust keeps them. */
+    prefs: prefs.state,
     setKeychain(e: ErrorPayload | null) {
       keychain = e;
     },
