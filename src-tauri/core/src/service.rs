@@ -105,9 +105,13 @@ impl Jeton {
         Ok(record)
     }
 
-    /// Every stored token as it looks now, in `lang`.
+    /// Every stored token as it looks now, in `lang`. Installation tokens that expired
+    /// (unless pinned) are dropped first (docs/github.md, "GitHub App tokens").
     pub fn list(&self, lang: Lang) -> Result<Vec<TokenView>> {
         let now = Utc::now();
+        if let Err(e) = crate::apps::sweep_expired(&self.vault, now) {
+            tracing::warn!(code = e.code(), "list: expired installation tokens not dropped");
+        }
         let mut views: Vec<TokenView> = self.vault.list()?.iter().map(|r| view_of(r, now, lang)).collect();
         views.sort_by(|a, b| (&a.host, &a.login, &a.name).cmp(&(&b.host, &b.login, &b.name)));
         Ok(views)

@@ -158,6 +158,46 @@ pub fn serve_git_owner(vault: &Vault, app: &AppRecord, owner: &str, installation
     })
 }
 
+/// Stops serving `owner`'s git credentials on `host` (a [`Host::key`]); whether an
+/// installation served them.
+pub fn unserve_git_owner(vault: &Vault, host: &str, owner: &str) -> Result<bool> {
+    let owner = owner.trim();
+    let serving = vault
+        .apps()?
+        .into_iter()
+        .filter(|a| a.host == host && a.git_owners.iter().any(|g| g.owner.eq_ignore_ascii_case(owner)));
+    let mut any = false;
+    for app in serving {
+        vault.update_app(&app.id, |a| a.git_owners.retain(|g| !g.owner.eq_ignore_ascii_case(owner)))?;
+        any = true;
+    }
+    Ok(any)
+}
+
+/// The app that has installation `id` (on `host`, a [`Host::key`], when given), and
+/// that installation as last listed.
+pub fn find_installation(vault: &Vault, id: u64, host: Option<&str>) -> Result<(AppRecord, Installation)> {
+    vault
+        .apps()?
+        .into_iter()
+        .filter(|a| host.is_none_or(|h| a.host == h))
+        .find_map(|a| {
+            let inst = a.installations.iter().find(|i| i.id == id).cloned()?;
+            Some((a, inst))
+        })
+        .ok_or(Error::AppInstallationNotFound { installation: id })
+}
+
+/// `KEY=LEVEL` words as asked permissions (`None` when there are none: the
+/// installation's). The levels are checked when minting.
+pub fn permission_words(words: &[String]) -> Option<BTreeMap<String, String>> {
+    let split = |w: &String| {
+        let (key, level) = w.split_once('=').unwrap_or((w.as_str(), ""));
+        (key.trim().to_owned(), level.trim().to_owned())
+    };
+    (!words.is_empty()).then(|| words.iter().map(split).collect())
+}
+
 /// The app named by its name, slug, client ID or app ID.
 pub fn find_app(vault: &Vault, which: &str) -> Result<AppRecord> {
     vault

@@ -6,6 +6,7 @@ use std::cmp::Reverse;
 use chrono::DateTime;
 
 use super::protocol::{Answer, Request};
+use crate::apps::AppRecord;
 use crate::config::{Config, Host};
 use crate::model::{TokenKind, TokenStatus, TokenView};
 use crate::secret::Secret;
@@ -83,6 +84,25 @@ pub fn candidates<'a>(views: &'a [TokenView], host: &Host, request: &Request) ->
     found
 }
 
+/// The repository owner whose credentials an app installation serves for `request`
+/// (docs/github.md, "GitHub App tokens"): the path's owner when git sends the path
+/// (`credential.useHttpPath`) and it is served, else, without a path, the one owner
+/// served on the host when there is only one. `None`: git gets a stored token.
+pub fn served_owner(apps: &[AppRecord], host: &Host, request: &Request) -> Option<String> {
+    let key = host.key();
+    let mut served = apps.iter().filter(|a| a.host == key).flat_map(|a| a.git_owners.iter().map(|g| &g.owner));
+    match request.path.as_deref() {
+        Some(path) => {
+            let owner = owner_of(host, path)?;
+            served.find(|o| o.eq_ignore_ascii_case(owner)).cloned()
+        }
+        None => match (served.next(), served.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
+        },
+    }
+}
+
 /// The answer giving git `view`'s token.
 pub fn answer(view: &TokenView, secret: Secret, request: &Request) -> Answer {
     let username = match (wanted_login(request), view.kind, view.login.as_deref()) {
@@ -91,6 +111,12 @@ pub fn answer(view: &TokenView, secret: Secret, request: &Request) -> Answer {
         (None, _, Some(login)) => login.to_owned(),
     };
     Answer { username, password: secret, expiry_utc: expiry_utc(view), token_id: view.id.clone().unwrap_or_default() }
+}
+
+/// The answer giving git an installation token minted for it (`apps::git_token`),
+/// with its expiry.
+pub fn answer_minted(record: &crate::model::TokenRecord, secret: Secret, request: &Request) -> Answer {
+    answer(&crate::status::view_of(record, chrono::Utc::now(), crate::i18n::Lang::En), secret, request)
 }
 
 /// The stored token git reports refused (`erase`): the one Jeton named in `state[]`,

@@ -160,3 +160,32 @@ fn erase_finds_the_token_git_used() {
     assert_eq!(erase(&format!("{gh}state[]=jeton:token=id-b\n"), Some("id-a")).as_deref(), Some("id-a"));
     assert_eq!(erase(gh, None), None);
 }
+
+#[test]
+fn an_owner_served_by_an_installation_is_found_by_path_or_as_the_hosts_only_one() {
+    let host = config(GITHUB_WEB).host(None).unwrap();
+    let app = |host: &str, owners: &[&str]| crate::apps::AppRecord {
+        id: format!("app-{host}"),
+        issuer: "Iv1".into(),
+        host: host.into(),
+        app_id: 1,
+        slug: None,
+        name: "Deployer".into(),
+        owner: None,
+        installations: vec![],
+        checked_at: Utc::now(),
+        git_owners: owners.iter().map(|o| crate::apps::GitOwner { owner: (*o).into(), installation: 7 }).collect(),
+        created_at: Utc::now(),
+    };
+    let served = |apps: &[crate::apps::AppRecord], req: &str| {
+        served_owner(apps, &host, &parse(format!("protocol=https\nhost=github.com\n{req}").as_bytes()).unwrap())
+    };
+    let one = [app(GITHUB_WEB, &["acme"]), app("https://ghe.example.com", &["other"])];
+    assert_eq!(served(&one, "path=ACME/rocket.git\n").as_deref(), Some("acme"));
+    assert_eq!(served(&one, "path=octocat/hello.git\n"), None, "another owner gets a stored token");
+    assert_eq!(served(&one, "").as_deref(), Some("acme"), "the host's only served owner");
+    let two = [app(GITHUB_WEB, &["acme", "moon"])];
+    assert_eq!(served(&two, ""), None, "without a path, two owners are ambiguous");
+    assert_eq!(served(&two, "path=moon/x\n").as_deref(), Some("moon"));
+    assert_eq!(served(&[], "path=acme/x\n"), None);
+}

@@ -7,7 +7,7 @@ pub mod choose;
 pub mod protocol;
 pub mod setup;
 
-pub use choose::{answer, candidates, erased_token, host_of};
+pub use choose::{answer, answer_minted, candidates, erased_token, host_of, served_owner};
 pub use protocol::{parse, write, Answer, Capability, Operation, Request};
 /// The buffer type of git's input and of [`write`]'s answer, wiped when dropped.
 pub use zeroize::Zeroizing;

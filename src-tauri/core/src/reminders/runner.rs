@@ -84,13 +84,19 @@ impl Runner {
     /// Looks at the stored tokens at `now`, with the reminder days chosen in the
     /// settings (read each time: a change applies at the next look).
     pub fn step(&self, jeton: &Jeton, now: DateTime<Utc>) -> Result<Step> {
+        // Installation tokens are not reminded about: they leave once expired, unless pinned.
+        if let Err(e) = crate::apps::sweep_expired(&jeton.vault, now) {
+            tracing::warn!(code = e.code(), "reminders: expired installation tokens not dropped");
+        }
         let records = jeton.vault.list()?;
         let days = crate::settings::Settings::load(&jeton.config.data_dir).reminder_days;
         let plan = Schedule::new(days).plan(&records, now);
         let recheck_at = recheck_due(&records, self.last_recheck);
         let recheck = recheck_at.is_some_and(|at| at <= now);
         let due = plan.due.into_iter().filter(|n| !self.shown.contains(&key(n))).collect();
-        Ok(Step { due, recheck, sleep: sleep_for(now, [plan.next_wake, recheck_at]) })
+        let next_sweep =
+            records.iter().filter(|r| r.minted.as_ref().is_some_and(|m| !m.pinned)).filter_map(|r| r.expires_at).min();
+        Ok(Step { due, recheck, sleep: sleep_for(now, [plan.next_wake, recheck_at, next_sweep]) })
     }
 
     /// The daily re-check starts at `now`.
