@@ -2,7 +2,9 @@
 // The mocked IPC follows core's rule (generated doubles): github.com asks first and says
 // it cannot be undone and that GitHub emails the owner; an Enterprise host opens its
 // settings page through Rust and forgets only when told; a failure forgets nothing.
+// axe finds no serious or critical violation at any step.
 
+import { axe } from "./flows-a11y.mjs";
 import { check, expectText, flow, mock, shot } from "./harness.mjs";
 
 const TOKENS = [
@@ -23,6 +25,7 @@ for (const lang of /** @type {const} */ (["en", "fr"])) {
     await expectText(dialog.getByTestId("revoke-text"), said.mail, "says GitHub emails the owner");
     await expectText(page.getByTestId("revoke-ok"), said.ok, "the button says revoke");
     await shot(page, `revoke-${lang}-confirm`, false);
+    await axe(page, "revoke confirmation");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     check(!(await mock(page)).calls.some((c) => c.cmd === "revoke_token"), "nothing revoked on cancel");
@@ -37,6 +40,7 @@ for (const lang of /** @type {const} */ (["en", "fr"])) {
     await expectText(error, lang === "en" ? /Could not reach/ : /Impossible de joindre/, "network error shown");
     check((await error.getAttribute("data-code")) === "network", "network code");
     await shot(page, `revoke-${lang}-error`, false);
+    await axe(page, "revoke error");
     await page.keyboard.press("Escape");
     check((await page.getByTestId("token-row").count()) === 3, "nothing forgotten after a failure");
 
@@ -60,12 +64,14 @@ flow("revoke: an Enterprise token's settings page opens through Rust, forgotten 
   await expectText(dialog.getByTestId("revoke-text"), /ghe\.example\.com offers no way for Jeton to revoke/, "explains the host has no API");
   check((await page.getByTestId("revoke-ok").count()) === 0, "no revoke button on that host");
   await shot(page, "revoke-ghes-explain", false);
+  await axe(page, "revoke on an Enterprise host");
   await page.getByTestId("revoke-open-page").click();
   await expectText(dialog.getByTestId("revoke-text"), /Once you have deleted the token there/, "waits for the user");
   const m = await mock(page);
   check(m.opened.some((o) => o.id === "id-work-ghes" && o.page === "settings"), "Rust was asked to open the settings page");
   check(!m.calls.some((c) => c.cmd === "revoke_token" || c.cmd === "forget_token"), "nothing revoked or forgotten yet");
   await shot(page, "revoke-ghes-deleted", false);
+  await axe(page, "revoke: deleted on the host?");
   await page.getByTestId("revoke-forget").click();
   await row(page, "Work GHES").waitFor({ state: "detached" });
   check((await mock(page)).calls.some((c) => c.cmd === "forget_token" && c.args.id === "id-work-ghes"), "forgotten when told");
