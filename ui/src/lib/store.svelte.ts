@@ -7,7 +7,7 @@ import type { AppInfo, Backend, ErrorPayload, Lang, LangChoice, Page, Result, To
 import { recheckSummary, tokenName } from "./format";
 import { langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
-import { filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
+import { defaultQuery, filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
 import type { ListQuery } from "./tokens";
 import { VaultState } from "./vault.svelte";
 import { RevokeState } from "./revoke.svelte";
@@ -41,7 +41,7 @@ export class AppStore {
   loadError = $state<ErrorPayload | null>(null);
   keychainError = $state<ErrorPayload | null>(null);
   keychainChecking = $state(false);
-  query = $state<ListQuery>({ search: "", status: "all", sort: "expiry" });
+  query = $state<ListQuery>(defaultQuery());
   /** Ids of tokens being re-checked. */
   checking = $state<string[]>([]);
   highlightId = $state<string | null>(null);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isNavKey, listItems, moveFrom, nestShown } from "./tokenList";
 import type { ListItem } from "./tokenList";
-import { arrange, filterTokens, upsert } from "./tokens";
+import { arrange, defaultQuery, filterTokens, upsert } from "./tokens";
 import { shownIndexes } from "./windowList.svelte";
 import { token } from "../test/fakeBackend";
 
@@ -13,7 +13,7 @@ const groups = arrange(
     token({ name: "g1", host: "https://ghe.example.com", login: "mlisa", days_left: 4 }),
     token({ name: "g2", host: "https://ghe.example.com", login: "mlisa", days_left: 5 }),
   ],
-  { search: "", status: "all", sort: "expiry" },
+  { ...defaultQuery(), search: "", sort: "expiry" },
 );
 const items = listItems(groups);
 /** What each item shows: a host, an account or a token, as a reader meets them. */

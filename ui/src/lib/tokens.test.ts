@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   arrange,
+  defaultQuery,
+  facets,
   filterTokens,
   groupTokens,
   matchesSearch,
@@ -62,6 +64,26 @@ describe("search and filter", () => {
     expect(names(filterTokens(list, { status: "all", search: "octocat" }))).toHaveLength(5);
   });
 
+  it("filters by host, account and kind, each with the others and the search", () => {
+    const q = { ...defaultQuery() };
+    expect(names(filterTokens(list, { ...q, host: "ghe.example.com" }))).toEqual(["ghes"]);
+    expect(names(filterTokens(list, { ...q, login: "mona" }))).toEqual(["Éclair"]);
+    expect(names(filterTokens(list, { ...q, kind: "fine_grained" }))).toEqual(["Éclair"]);
+    expect(names(filterTokens(list, { ...q, host: "github.com", kind: "classic", search: "ta" }))).toEqual(["zeta", "beta"]);
+    expect(filterTokens(list, { ...q, host: "github.com", login: "mlisa" })).toEqual([]);
+  });
+
+  it("offers the hosts, accounts and kinds there are, sorted", () => {
+    expect(facets(list)).toEqual({ hosts: ["ghe.example.com", "github.com"], logins: ["mlisa", "mona", "octocat"], kinds: ["classic", "fine_grained"] });
+  });
+
+  it("by host and account: the default host first, then hosts and accounts A to Z, soonest expiry inside", () => {
+    const groups = arrange(list, { ...defaultQuery(), sort: "host" }, "https://github.com");
+    expect(groups.map((g) => g.label)).toEqual(["github.com", "ghe.example.com"]);
+    expect(groups[0].accounts.map((a) => a.login)).toEqual(["mona", "octocat"]);
+    expect(names(groups[0].accounts[1].tokens)).toEqual(["gone", "broken", "beta", "zeta", "Alpha"]);
+  });
+
   it("counts statuses", () => {
     const c = statusCounts(list);
     expect(c.valid).toBe(4);
@@ -73,7 +95,7 @@ describe("search and filter", () => {
 
 describe("groupTokens", () => {
   it("groups by host then account; by expiry the most urgent group comes first", () => {
-    const groups = arrange(list, { search: "", status: "all", sort: "expiry" });
+    const groups = arrange(list, { ...defaultQuery(), search: "", sort: "expiry" });
     expect(groups.map((g) => g.label)).toEqual(["github.com", "ghe.example.com"]);
     expect(groups[0].accounts.map((a) => a.login)).toEqual(["octocat", "mona"]);
     expect(names(groups[0].accounts[0].tokens)).toEqual(["gone", "broken", "beta", "zeta", "Alpha"]);
@@ -96,7 +118,7 @@ describe("groupTokens", () => {
   });
 
   it("returns no group when nothing matches", () => {
-    expect(arrange(list, { search: "nothing-like-this", status: "all", sort: "name" })).toEqual([]);
+    expect(arrange(list, { ...defaultQuery(), search: "nothing-like-this", sort: "name" })).toEqual([]);
   });
 });
 

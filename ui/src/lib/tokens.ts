@@ -1,9 +1,10 @@
 // Pure list logic for the dashboard: search, filter, sort and group tokens.
 
-import type { TokenStatus, TokenView } from "./bindings";
+import type { TokenKind, TokenStatus, TokenView } from "./bindings";
 import { hostLabel } from "./format";
 
-export type SortKey = "expiry" | "name";
+/** Soonest expiry first; by name; or by host and account, A to Z, soonest first inside. */
+export type SortKey = "expiry" | "name" | "host";
 /** A status, every token, or those core says need attention (whatever their status). */
 export type StatusFilter = TokenStatus | "all" | "attention";
 
@@ -22,6 +23,39 @@ export interface ListQuery {
   search: string;
   status: StatusFilter;
   sort: SortKey;
+  /** Only this host's tokens (its label, as `hostLabel` gives it); null: every host. */
+  host: string | null;
+  /** Only this account's tokens; null: every account. */
+  login: string | null;
+  kind: TokenKind | null;
+}
+
+/** The list as it first shows: every token, soonest expiry first. */
+export function defaultQuery(): ListQuery {
+  return { search: "", status: "all", sort: "expiry", host: null, login: null, kind: null };
+}
+
+/** The hosts, accounts and kinds the tokens have, to filter by (each sorted). */
+export interface Facets {
+  hosts: string[];
+  logins: string[];
+  kinds: TokenKind[];
+}
+
+export function facets(tokens: readonly TokenView[]): Facets {
+  const hosts = new Set<string>();
+  const logins = new Set<string>();
+  const kinds = new Set<TokenKind>();
+  const labels = new Map<string, string>();
+  for (const t of tokens) {
+    let label = labels.get(t.host);
+    if (label === undefined) labels.set(t.host, (label = hostLabel(t.host)));
+    hosts.add(label);
+    if (t.login) logins.add(t.login);
+    if (t.kind) kinds.add(t.kind);
+  }
+  const sorted = <T extends string>(set: Set<T>) => [...set].sort((a, b) => collator.compare(a, b));
+  return { hosts: sorted(hosts), logins: sorted(logins), kinds: sorted(kinds) };
 }
 
 export interface AccountGroup {
@@ -51,6 +85,7 @@ function expiryRank(t: TokenView): number {
 export function sortTokens(tokens: readonly TokenView[], sort: SortKey): TokenView[] {
   const out = [...tokens];
   if (sort === "name") return out.sort(byName);
+  // "host": the groups are put in order by groupTokens; inside them, soonest first.
   return out.sort((a, b) => expiryRank(a) - expiryRank(b) || byName(a, b));
 }
 
@@ -91,11 +126,26 @@ function fold(s: string): string {
   return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-/** The tokens that pass the status filter and the search, in the order given. */
-export function filterTokens(tokens: readonly TokenView[], q: Pick<ListQuery, "search" | "status">): TokenView[] {
+/** The tokens that pass the filters and the search, in the order given. */
+export function filterTokens(
+  tokens: readonly TokenView[],
+  q: Pick<ListQuery, "search" | "status"> & Partial<Pick<ListQuery, "host" | "login" | "kind">>,
+): TokenView[] {
   const words = searchWords(q.search);
-  if (words.length === 0 && q.status === "all") return tokens as TokenView[];
-  return tokens.filter((t) => passes(t, q.status) && matchesWords(t, words));
+  const { host = null, login = null, kind = null } = q;
+  if (words.length === 0 && q.status === "all" && host === null && login === null && kind === null) {
+    return tokens as TokenView[];
+  }
+  const labels = new Map<string, string>();
+  const labelOf = (h: string) => labels.get(h) ?? (labels.set(h, hostLabel(h)), labels.get(h)!);
+  return tokens.filter(
+    (t) =>
+      passes(t, q.status) &&
+      (host === null || labelOf(t.host) === host) &&
+      (login === null || t.login === login) &&
+      (kind === null || t.kind === kind) &&
+      matchesWords(t, words),
+  );
 }
 
 function passes(t: TokenView, status: StatusFilter): boolean {
@@ -106,9 +156,9 @@ function passes(t: TokenView, status: StatusFilter): boolean {
 
 /**
  * Groups by host, then by account. Sorted by expiry, groups come in the order of their
- * most urgent token (tokens must already be sorted); sorted by name, the default host
- * (core's `AppInfo.github_url`: github.com or its stand-in) comes first, then other
- * hosts by name, and accounts by login, the unknown account last.
+ * most urgent token (tokens must already be sorted); sorted by name or by host, the
+ * default host (core's `AppInfo.github_url`: github.com or its stand-in) comes first,
+ * then other hosts by name, and accounts by login, the unknown account last.
  */
 export function groupTokens(
   tokens: readonly TokenView[],
