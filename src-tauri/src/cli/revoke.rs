@@ -93,7 +93,7 @@ fn confirmed(jeton: &Jeton, a: &Args, lang: Lang, question: Key) -> Result<(), i
 }
 
 #[derive(Debug, PartialEq, Eq)]
-enum Answer {
+pub(super) enum Answer {
     Yes,
     No,
     NoTerminal,
@@ -102,7 +102,7 @@ enum Answer {
 /// Asks `question` on `out` and reads one line: "y"/"yes" (and in French "o"/"oui")
 /// is yes, anything else (an empty line, end of input) no. Without a terminal nothing
 /// is asked.
-fn ask(lang: Lang, terminal: bool, question: &str, input: &mut dyn BufRead, out: &mut dyn Write) -> Answer {
+pub(super) fn ask(lang: Lang, terminal: bool, question: &str, input: &mut dyn BufRead, out: &mut dyn Write) -> Answer {
     if !terminal {
         return Answer::NoTerminal;
     }
