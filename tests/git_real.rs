@@ -11,7 +11,7 @@ use std::process::{Command, Output};
 
 use chrono::{Duration, Utc};
 use common::Env;
-use fakehub::{NewToken, NewUser};
+use fakehub::{NewApp, NewInstallation, NewOrg, NewRepo, NewToken, NewUser};
 use git_server::GitServer;
 
 fn skipped() -> bool {
@@ -124,4 +124,85 @@ async fn git_clones_and_pushes_with_jetons_token_and_a_revoked_one_shows_invalid
     assert_eq!(status("bot"), Some("valid".into()), "the other token is kept as it was");
     let everything = format!("{}{}", String::from_utf8_lossy(&failed.stderr), String::from_utf8_lossy(&failed.stdout));
     assert!(!everything.contains(&mine) && !everything.contains(&other), "no secret in git's output");
+}
+
+/// An organization's repository reached through a GitHub App installation Jeton serves
+/// git with: git gets a one-hour installation token (`x-access-token`, with
+/// `password_expiry_utc`), the same one while it has more than 5 minutes left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn git_clones_and_pushes_with_an_installation_token_minted_for_the_served_owner() {
+    if skipped() {
+        return;
+    }
+    let env = Env::new().await;
+    env.hub.create_org(NewOrg { login: "acme".into(), ..Default::default() }).unwrap();
+    for name in ["rocket", "moon"] {
+        env.hub
+            .create_repo(NewRepo { owner: "acme".into(), name: name.into(), private: true, description: None })
+            .unwrap();
+    }
+    let perms = |p: &[(&str, &str)]| p.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let permissions = perms(&[("contents", "write"), ("metadata", "read")]);
+    let app = NewApp { owner: "acme".into(), name: "Deployer".into(), permissions, ..Default::default() };
+    let app = env.hub.create_app(app).unwrap();
+    let inst = NewInstallation {
+        app: "deployer".into(),
+        account: "acme".into(),
+        repositories: Some(vec!["rocket".into()]),
+        permissions: perms(&[("contents", "write"), ("metadata", "read")]),
+    };
+    let inst = env.hub.create_installation(inst).unwrap().id.to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let (home, srv) = (dir.path().join("home"), dir.path().join("srv"));
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::create_dir_all(srv.join("acme")).unwrap();
+    let server = GitServer::start(&srv, env.hub.addr());
+    let git = Git { env: &env, home: &home, server: &server };
+    for name in ["rocket.git", "moon.git"] {
+        git.ok(&srv.join("acme"), &["init", "-q", "--bare", "-b", "main", name]);
+    }
+
+    let web = [("JETON_GITHUB_URL", server.url.as_str())];
+    let add = env.jeton_env(&["app", "add", "--client-id", &app.client_id], &app.private_key_pem, &web).await;
+    assert_eq!(add.code, 0, "{}", add.stderr);
+    let serve = env.jeton_env(&["app", "serve-git", "--owner", "acme", "--installation", &inst], "", &web).await;
+    assert_eq!(serve.code, 0, "{}", serve.stderr);
+
+    let work = dir.path().join("work");
+    let url = format!("{}/acme/rocket.git", server.url);
+    tokio::task::block_in_place(|| {
+        git.ok(dir.path(), &["clone", "-q", &url, work.to_str().unwrap()]);
+        std::fs::write(work.join("README"), "pushed with an installation token\n").unwrap();
+        git.ok(&work, &["add", "README"]);
+        git.ok(&work, &["commit", "-q", "-m", "first"]);
+        git.ok(&work, &["push", "-q", "origin", "main"]);
+    });
+    let pushed = git.ok(&srv.join("acme/rocket.git"), &["log", "--format=%s", "main"]);
+    assert_eq!(pushed.trim(), "first", "the push reached the server");
+
+    let minted = |list: serde_json::Value| -> Vec<serde_json::Value> {
+        list.as_array().unwrap().iter().filter(|t| t["kind"] == "app_installation").cloned().collect()
+    };
+    let tokens = minted(env.jeton_env(&["list", "--json"], "", &web).await.json());
+    assert_eq!(tokens.len(), 1, "one token minted, then reused: {tokens:?}");
+    let expires: chrono::DateTime<Utc> = tokens[0]["expires_at"].as_str().unwrap().parse().unwrap();
+    assert!(expires - Utc::now() > Duration::minutes(55), "one hour");
+
+    // What git receives: the installation token, its user name and its expiry.
+    let host = server.url.trim_start_matches("http://");
+    let request = format!("capability[]=authtype\nprotocol=http\nhost={host}\npath=acme/rocket.git\n\n");
+    let answer = env.jeton_env(&["git-credential", "get"], &request, &web).await;
+    assert!(answer.stdout.contains("username=x-access-token\n"), "{}", answer.stdout);
+    assert!(answer.stdout.contains(&format!("password_expiry_utc={}\n", expires.timestamp())), "{}", answer.stdout);
+    let password = answer.stdout.lines().find_map(|l| l.strip_prefix("password=")).unwrap();
+    assert!(password.starts_with("ghs_"), "an installation token");
+    assert_eq!(env.hub.installation_of(password), Some(inst.parse().unwrap()));
+    assert_eq!(minted(env.jeton_env(&["list", "--json"], "", &web).await.json()).len(), 1, "still reused");
+
+    // A repository the installation was not given: the server refuses, git fails.
+    let moon = format!("{}/acme/moon.git", server.url);
+    let refused = tokio::task::block_in_place(|| git.run(dir.path(), &["clone", "-q", &moon, "moon"]));
+    assert!(!refused.status.success(), "the installation cannot reach acme/moon");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(!said.contains(password), "no secret in git's output");
 }

@@ -1,6 +1,7 @@
 //! A private smart-HTTP git server for the tests: `git http-backend` (CGI) behind a
 //! small HTTP/1.1 server that lets a request through only with Basic auth whose password
-//! fakehub's `GET /user` accepts as a token of the repository's owner.
+//! fakehub's `GET /user` accepts as a token of the repository's owner, or an installation
+//! token whose `GET /installation/repositories` lists the repository.
 
 #![allow(dead_code)]
 
@@ -87,10 +88,15 @@ fn read_request(stream: &TcpStream) -> std::io::Result<Request> {
 
 fn serve(mut stream: TcpStream, root: &Path, hub: SocketAddr) -> std::io::Result<()> {
     let req = read_request(&stream)?;
-    let owner = req.path.trim_start_matches('/').split('/').next().unwrap_or("").to_owned();
+    let mut segments = req.path.trim_start_matches('/').split('/');
+    let owner = segments.next().unwrap_or("").to_owned();
+    let repo = format!("{owner}/{}", segments.next().unwrap_or("").trim_end_matches(".git"));
     let password = req.header("Authorization").and_then(basic_password);
-    let login = password.as_deref().and_then(|p| fakehub_login(hub, p));
-    if login.as_deref().is_none_or(|l| !l.eq_ignore_ascii_case(&owner)) {
+    let login = password.as_deref().and_then(|p| {
+        let user = fakehub_login(hub, p).filter(|l| l.eq_ignore_ascii_case(&owner));
+        user.or_else(|| installation_reaches(hub, p, &repo).then(|| "x-access-token".to_owned()))
+    });
+    if login.is_none() {
         return stream.write_all(
             b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"jeton-test\"\r\n\
               Content-Length: 0\r\nConnection: close\r\n\r\n",
@@ -160,19 +166,29 @@ fn base64_decode(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The login fakehub's `GET /user` gives for `token`, when it accepts it.
-fn fakehub_login(hub: SocketAddr, token: &str) -> Option<String> {
+/// fakehub's answer to `GET path` with `token`, when it is 200.
+fn fakehub_get(hub: SocketAddr, path: &str, token: &str) -> Option<String> {
     let mut s = TcpStream::connect(hub).ok()?;
     let req = format!(
-        "GET /user HTTP/1.1\r\nHost: {hub}\r\nAuthorization: token {token}\r\nUser-Agent: git-server-test\r\n\
+        "GET {path} HTTP/1.1\r\nHost: {hub}\r\nAuthorization: token {token}\r\nUser-Agent: git-server-test\r\n\
          Accept: application/vnd.github+json\r\nConnection: close\r\n\r\n"
     );
     s.write_all(req.as_bytes()).ok()?;
     let mut answer = String::new();
     s.read_to_string(&mut answer).ok()?;
-    if !answer.starts_with("HTTP/1.1 200") {
-        return None;
-    }
+    answer.starts_with("HTTP/1.1 200").then_some(answer)
+}
+
+/// The login fakehub's `GET /user` gives for `token`, when it accepts it.
+fn fakehub_login(hub: SocketAddr, token: &str) -> Option<String> {
+    let answer = fakehub_get(hub, "/user", token)?;
     let rest = &answer[answer.find("\"login\":\"")? + 9..];
     Some(rest[..rest.find('"')?].to_owned())
+}
+
+/// Whether `token` is an installation token that reaches `repo` (`owner/name`), as
+/// fakehub's `GET /installation/repositories` lists them.
+fn installation_reaches(hub: SocketAddr, token: &str, repo: &str) -> bool {
+    let answer = fakehub_get(hub, "/installation/repositories?per_page=100", token);
+    answer.is_some_and(|a| a.to_ascii_lowercase().contains(&format!("\"full_name\":\"{}\"", repo.to_ascii_lowercase())))
 }
