@@ -123,18 +123,22 @@ SCRATCH=$scratch EXE=$exe WM_CLASS=$wm_class HOME="$scratch/home" "$root/scripts
     fail() { echo "FAIL $1"; failures=$((failures + 1)); }
     out=$(jeton list 2>&1) && ok "jeton list (empty data dir): $out" || fail "jeton list: $out"
 
+    # Polls CMD until it succeeds, for 60 s at most.
+    until_ok() { for _ in $(seq 600); do "$@" && return 0; sleep 0.1; done; return 1; }
+    window() { win=$(xdotool search --onlyvisible --pid "$app" --name "^Jeton$" 2>/dev/null | head -n1); [ -n "$win" ]; }
+
     jeton >"$SCRATCH/app.log" 2>&1 &
     app=$!
-    # xdotool --sync polls for the window; timeout bounds it.
-    win=$(timeout 60 xdotool search --sync --onlyvisible --pid "$app" --name "^Jeton$" 2>/dev/null | head -n1)
-    if [ -n "$win" ]; then ok "the installed app shows its window"; else fail "the installed app shows its window"; cat "$SCRATCH/app.log"; fi
+    # Searched again until found: `xdotool search --sync` once came back empty (1 run in 6).
+    if until_ok window; then ok "the installed app shows its window"
+    else fail "the installed app shows its window"; kill -0 "$app" 2>/dev/null || echo "     (it exited)"; cat "$SCRATCH/app.log"; fi
     if [ -n "$win" ]; then
         classes=$(xprop -id "$win" WM_CLASS | sed "s/.*= //; s/\"//g; s/, /\n/")
         grep -qx "$WM_CLASS" <<<"$classes" && ok "its window class matches StartupWMClass=$WM_CLASS" \
             || fail "window class ($classes) is not StartupWMClass=$WM_CLASS"
     fi
     login="$HOME/.config/autostart/Jeton.desktop"
-    for _ in $(seq 300); do grep -q "^Exec=" "$login" 2>/dev/null && break; sleep 0.1; done
+    until_ok grep -q "^Exec=" "$login" 2>/dev/null || true
     exec_line=$(sed -n "s/^Exec=//p" "$login" 2>/dev/null)
     [ "$exec_line" = "$EXE --background" ] && ok "start at login runs $EXE --background" \
         || fail "start at login entry Exec=\"$exec_line\", not \"$EXE --background\""
