@@ -45,7 +45,7 @@ async fn an_expired_unpinned_installation_token_disappears_a_pinned_one_stays() 
     assert!(runner.step(&env.jeton, after).unwrap().due.is_empty());
     assert_eq!(
         names(env.jeton.list(Lang::En).unwrap()),
-        [kept.name.clone()],
+        std::slice::from_ref(&kept.name),
         "the expired one left, the pinned one stayed"
     );
     assert!(vault.secret(&gone).is_err(), "its secret left the keychain");
