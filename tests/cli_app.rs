@@ -174,3 +174,31 @@ async fn a_permission_above_the_installations_is_refused_and_nothing_is_minted()
     assert!(run.stderr.contains("no installation 999999"), "{}", run.stderr);
     assert_eq!(w.env.jeton(&["list", "--json"], "").await.json(), serde_json::json!([]));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serve_git_records_the_owner_and_undo_takes_it_back() {
+    let w = world().await;
+    assert_eq!(w.add(&w.app.private_key_pem).await.code, 0);
+    let inst = w.org_inst.to_string();
+    let serve = w.env.jeton(&["app", "serve-git", "--owner", "acme", "--installation", &inst], "").await;
+    assert_eq!(serve.code, 0, "{}", serve.stderr);
+    assert!(
+        serve.stdout.contains(&format!("installation tokens for acme from installation {inst}")),
+        "{}",
+        serve.stdout
+    );
+    assert_eq!(w.apps().await[0]["git_owners"], serde_json::json!([{"owner": "acme", "installation": w.org_inst}]));
+    let list = w.env.jeton(&["app", "list"], "").await;
+    assert!(list.stdout.contains(&format!("git for acme: installation {inst}")), "{}", list.stdout);
+
+    let unknown = w.env.jeton(&["app", "serve-git", "--owner", "acme", "--installation", "999999"], "").await;
+    assert_eq!(unknown.code, 1);
+    assert!(unknown.stderr.contains("no installation 999999"), "{}", unknown.stderr);
+
+    let undo = w.env.jeton(&["app", "serve-git", "--owner", "ACME", "--undo"], "").await;
+    assert_eq!(undo.code, 0, "{}", undo.stderr);
+    assert!(undo.stdout.contains("no longer gets installation tokens for ACME"), "{}", undo.stdout);
+    assert_eq!(w.apps().await[0]["git_owners"], serde_json::json!([]));
+    let again = w.env.jeton(&["app", "serve-git", "--owner", "acme", "--undo"], "").await;
+    assert!(again.stdout.contains("nothing changed"), "{}", again.stdout);
+}
