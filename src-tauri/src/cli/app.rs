@@ -41,8 +41,8 @@ pub struct AddArgs {
     client_id: String,
     #[arg(long)]
     host: Option<String>,
-    /// A path, or `-` (the default): standard input.
-    #[arg(long, default_value = "-")]
+    // A path, or `-` (the default, said in the help text): standard input.
+    #[arg(long, default_value = "-", hide_default_value = true)]
     key_file: String,
 }
 
