@@ -10,7 +10,7 @@ mod common;
 use std::process::{Command, Output, Stdio};
 
 struct Row {
-    /// The subcommand as typed (`git-credential`).
+    /// The subcommand as typed (`git-credential`; `app token` for a group's command).
     name: &'static str,
     /// Options the contract documents; each must be in the command's help.
     options: &'static [&'static str],
@@ -47,6 +47,24 @@ const COMMANDS: &[Row] = &[
     Row { name: "completions", options: &[], usage_errors: &[&[], &["powershell-7"], &["bash", "zsh"]] },
     Row { name: "help", options: &[], usage_errors: &[&["nope"]] },
 ];
+    Row { name: "app", options: &["add", "list", "forget", "token", "serve-git"], usage_errors: &[&[], &["nope"]] },
+    Row {
+        name: "app add",
+        options: &["--client-id", "--host", "--key-file"],
+        usage_errors: &[&[], &["--client-id"], &["--client-id", "Iv1", "--nope"]],
+    },
+    Row { name: "app list", options: &["--json"], usage_errors: &[&["--nope"], &["extra"]] },
+    Row { name: "app forget", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },
+    Row {
+        name: "app token",
+        options: &["--installation", "--repo", "--permission", "--pin"],
+        usage_errors: &[&[], &["--installation", "many"], &["--installation", "1", "ghs_in_the_arguments"]],
+    },
+    Row {
+        name: "app serve-git",
+        options: &["--owner", "--installation", "--host", "--undo"],
+        usage_errors: &[&[], &["--owner", "acme"], &["--owner", "acme", "--installation", "1", "--undo"]],
+    },
 
 /// `(LANG, words only the help in that language has)`.
 const LANGS: &[(&str, &[&str])] =
@@ -79,7 +97,10 @@ fn every_command_answers_help_in_both_languages_with_its_options() {
     for row in COMMANDS {
         let mut helps = vec![];
         for &(lang, words) in LANGS {
-            for args in [vec![row.name, "--help"], vec![row.name, "-h"], vec!["help", row.name]] {
+            let parts: Vec<&str> = row.name.split(' ').collect();
+            let with = |extra: &[&'static str]| [&parts[..], extra].concat();
+            let asked_help = (parts.len() == 1).then(|| vec!["help", row.name]);
+            for args in [with(&["--help"]), with(&["-h"])].into_iter().chain(asked_help) {
                 let out = jeton(&args, lang);
                 let stdout = text(&out.stdout);
                 assert_eq!(out.status.code(), Some(0), "jeton {args:?} ({lang}): {stdout}{}", text(&out.stderr));
@@ -90,7 +111,7 @@ fn every_command_answers_help_in_both_languages_with_its_options() {
                     stdout.lines().find(|l| l.contains(&format!("jeton {} ", row.name)) || l.ends_with(row.name));
                 assert!(usage.is_some(), "jeton {args:?} ({lang}): no usage line for {}:\n{stdout}", row.name);
             }
-            helps.push(text(&jeton(&[row.name, "--help"], lang).stdout));
+            helps.push(text(&jeton(&with(&["--help"]), lang).stdout));
         }
         assert_ne!(helps[0], helps[1], "jeton {} --help is not translated", row.name);
     }
@@ -100,7 +121,7 @@ fn every_command_answers_help_in_both_languages_with_its_options() {
 fn usage_errors_exit_2_with_a_sentence_in_the_users_language() {
     for row in COMMANDS {
         for extra in row.usage_errors {
-            let args: Vec<&str> = std::iter::once(row.name).chain(extra.iter().copied()).collect();
+            let args: Vec<&str> = row.name.split(' ').chain(extra.iter().copied()).collect();
             for &(lang, _) in LANGS {
                 let out = jeton(&args, lang);
                 let stderr = text(&out.stderr);
@@ -132,7 +153,8 @@ fn every_command_has_a_row() {
         );
     }
     for row in COMMANDS {
-        assert!(listed.iter().any(|n| n == row.name), "jeton --help does not list {}: {listed:?}", row.name);
+        let top = row.name.split(' ').next().unwrap();
+        assert!(listed.iter().any(|n| n == top), "jeton --help does not list {}: {listed:?}", row.name);
     }
     assert_eq!(common::help_commands("fr_FR.UTF-8"), listed, "the French help lists other commands");
 }

@@ -24,9 +24,19 @@ pub(super) const SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("forget", Key::AboutForget, Key::UsageForget),
     ("help", Key::AboutHelp, Key::UsageHelp),
 ];
+    ("app", Key::AboutAppGroup, Key::UsageAppGroup),
 
 /// Each argument's help and, when it takes a value, its placeholder.
 fn arg_text(id: &str) -> (Key, Option<Key>) {
+/// `jeton app`'s own subcommands, with their about and usage line.
+const APP_SUBCOMMANDS: &[(&str, Key, Key)] = &[
+    ("add", Key::AboutAppAdd, Key::UsageAppAdd),
+    ("list", Key::AboutAppList, Key::UsageAppList),
+    ("forget", Key::AboutAppForget, Key::UsageAppForget),
+    ("token", Key::AboutAppToken, Key::UsageAppToken),
+    ("serve-git", Key::AboutAppServeGit, Key::UsageAppServeGit),
+];
+
     match id {
         "offline" => (Key::ArgOffline, None),
         "host" => (Key::ArgHost, Some(Key::ValueUrl)),
@@ -51,6 +61,14 @@ fn arg_text(id: &str) -> (Key, Option<Key>) {
         other => unreachable!("argument {other} has no text in cli/text.rs"),
     }
 }
+        "client_id" => (Key::ArgClientId, Some(Key::ValueClientId)),
+        "key_file" => (Key::ArgKeyFile, Some(Key::ValueKeyFile)),
+        "installation" => (Key::ArgInstallation, Some(Key::ValueInstallation)),
+        "repos" => (Key::ArgRepo, Some(Key::ValueRepo)),
+        "app_permissions" => (Key::ArgAppPermission, Some(Key::ValuePermission)),
+        "pin" => (Key::ArgPin, None),
+        "git_owner" => (Key::ArgGitOwner, Some(Key::ValueLogin)),
+        "stop" => (Key::ArgServeUndo, None),
 
 /// The whole command line, in `lang`.
 pub fn command(lang: Lang) -> Command {
@@ -69,7 +87,16 @@ pub fn command(lang: Lang) -> Command {
     for &(name, about, usage) in SUBCOMMANDS {
         cmd = cmd.mut_subcommand(name, |sc| localize(sc, lang, about, usage));
     }
-    cmd.mut_subcommand("completions", |sc| sc.after_help(t(Key::CompletionsInstall)))
+    cmd.mut_subcommand("app", |app| {
+        let app = app.subcommand_help_heading(t(Key::HeadingCommands)).subcommand_value_name(t(Key::ValueCommand));
+        APP_SUBCOMMANDS
+            .iter()
+            .fold(app.disable_help_subcommand(true), |app, &(name, about, usage)| {
+                app.mut_subcommand(name, |sc| localize(sc, lang, about, usage))
+            })
+            .mut_subcommand("token", |sc| sc.after_help(t(Key::AppTokenSecretNote)))
+    })
+    .mut_subcommand("completions", |sc| sc.after_help(t(Key::CompletionsInstall)))
 }
 
 fn localize(cmd: Command, lang: Lang, about: Key, usage: Key) -> Command {

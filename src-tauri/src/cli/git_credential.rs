@@ -9,7 +9,7 @@
 
 use std::io::{Read, Write};
 
-use jeton_core::gitcred::{self, Operation, Request, Zeroizing};
+use jeton_core::gitcred::{self, Answer, Operation, Request, Zeroizing};
 use jeton_core::i18n::Lang;
 use jeton_core::service::Jeton;
 
@@ -46,19 +46,44 @@ fn read_input() -> Option<Zeroizing<Vec<u8>>> {
     (input.len() as u64 <= limit).then_some(input)
 }
 
-/// Answers with the best token whose secret the keychain gives.
+/// Answers with an installation token when an app installation serves the owner git
+/// asks about, else with the best stored token whose secret the keychain gives.
 async fn get(jeton: &Jeton, host: &jeton_core::config::Host, request: &Request, lang: Lang) {
+    if minted(jeton, host, request).await.is_some_and(|answer| write_answer(&answer, request)) {
+        return;
+    }
     let Ok(views) = jeton.list_checked(lang).await else { return };
     for view in gitcred::candidates(&views, host, request) {
         let Some(record) = view.id.as_deref().and_then(|id| jeton.vault.find(id).ok()) else { continue };
         let Ok(secret) = jeton.vault.secret_async(&record).await else { continue };
         let answer = gitcred::answer(view, secret, request);
-        if let Some(out) = gitcred::write(&answer, request) {
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush());
+        if write_answer(&answer, request) {
             return;
         }
     }
+}
+
+/// The installation token for the owner an app installation serves (minted, or reused
+/// until 5 minutes before its expiry); `None` when none serves it or minting failed.
+async fn minted(jeton: &Jeton, host: &jeton_core::config::Host, request: &Request) -> Option<Answer> {
+    let apps = jeton.vault.apps().ok()?;
+    let owner = gitcred::served_owner(&apps, host, request)?;
+    match jeton_core::apps::git_token(&jeton.vault, &jeton.client, host, &owner).await {
+        Ok(Some((record, secret))) => Some(gitcred::answer_minted(&record, secret, request)),
+        Ok(None) => None,
+        Err(e) => {
+            tracing::warn!(code = e.code(), "git-credential get: no installation token");
+            None
+        }
+    }
+}
+
+/// Writes `answer` for git; whether it could be written for this request.
+fn write_answer(answer: &Answer, request: &Request) -> bool {
+    let Some(out) = gitcred::write(answer, request) else { return false };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush());
+    true
 }
 
 /// Git's server refused the token: ask GitHub again now, so that Jeton shows what

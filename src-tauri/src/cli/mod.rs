@@ -2,6 +2,7 @@
 //! lives in its own module; all of them call core.
 
 mod add;
+mod app;
 mod check;
 mod command;
 mod completions;
@@ -16,6 +17,7 @@ mod setup_git;
 mod status;
 mod text;
 
+mod text_app;
 use std::io::Read;
 
 use clap::{Parser, Subcommand};
@@ -52,6 +54,7 @@ enum Command {
     /// The background holder `jeton copy` leaves to serve the clipboard.
     #[command(name = copy::HOLDER_COMMAND, hide = true)]
     HoldClipboard(copy::HoldArgs),
+    App(app::Args),
     Help(HelpArgs),
 }
 
@@ -87,6 +90,7 @@ pub fn run() -> i32 {
         }
     })
 }
+            Command::App(a) => app::run(a, lang).await,
 
 /// Logs go to stderr, at `warn` unless `RUST_LOG` says otherwise, coloured only when
 /// stderr is a terminal. No secret is ever passed to a log macro.

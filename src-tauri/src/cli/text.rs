@@ -55,6 +55,13 @@ keys! {
     ArgPermission, ArgScope, ValueKind, ValueText, ValueLogin, ValueDays, ValuePermission, ValueScope,
 }
 
+    // jeton app (texts in text_app.rs).
+    AboutAppGroup, UsageAppGroup, AboutAppAdd, UsageAppAdd, AboutAppList, UsageAppList, AboutAppForget,
+    UsageAppForget, AboutAppToken, UsageAppToken, AboutAppServeGit, UsageAppServeGit, AppTokenSecretNote,
+    ArgClientId, ArgKeyFile, ArgInstallation, ArgRepo, ArgAppPermission, ArgPin, ArgGitOwner, ArgServeUndo,
+    ValueClientId, ValueKeyFile, ValueInstallation, ValueRepo, AppAdded, AppNone, AppKeyUnreadable,
+    AppAccountOrg, AppAccountUser, AppReposAll, AppReposSelected, AppInstallationLine, AppServesLine,
+    AppForgetAsk, AppForgotten, AppServeDone, AppServeUndone, AppServeNotSet,
 use Key::*;
 
 const EN: &[(Key, &str)] = &[
@@ -333,7 +340,7 @@ fn table(lang: Lang) -> &'static [(Key, &'static str)] {
 pub fn t(lang: Lang, key: Key) -> &'static str {
     let find = |table: &'static [(Key, &'static str)]| table.iter().find(|(k, _)| *k == key).map(|(_, s)| *s);
     // The completeness test makes the English fallback unreachable.
-    find(table(lang)).or_else(|| find(EN)).unwrap_or("?")
+    find(table(lang)).or_else(|| find(app_table(lang))).or_else(|| find(EN)).unwrap_or("?")
 }
 
 /// The text of `key` in `lang` with each `{name}` replaced by its value.
@@ -374,6 +381,14 @@ pub fn status(lang: Lang, status: TokenStatus) -> &'static str {
 
 /// "expires in 3 days", "expire demain", ...: `days` are calendar days until expiry.
 pub fn days(lang: Lang, days: i64) -> String {
+/// `jeton app`'s texts, kept apart in `text_app.rs`.
+fn app_table(lang: Lang) -> &'static [(Key, &'static str)] {
+    match lang {
+        Lang::En => super::text_app::EN,
+        Lang::Fr => super::text_app::FR,
+    }
+}
+
     let n = days.abs().to_string();
     match days {
         0 => t(lang, DaysToday).to_owned(),
@@ -407,16 +422,17 @@ mod tests {
     #[test]
     fn both_languages_have_every_key_once_with_the_same_placeholders() {
         for &key in Key::ALL {
-            for (lang, table) in [("en", EN), ("fr", FR)] {
-                let found: Vec<_> = table.iter().filter(|(k, _)| *k == key).collect();
+            for (lang, l) in [("en", Lang::En), ("fr", Lang::Fr)] {
+                let both = table(l).iter().chain(app_table(l));
+                let found: Vec<_> = both.filter(|(k, _)| *k == key).collect();
                 assert_eq!(found.len(), 1, "{key:?} appears {} times in {lang}", found.len());
                 assert!(!found[0].1.trim().is_empty(), "{key:?} is empty in {lang}");
             }
             let (en, fr) = (t(Lang::En, key), t(Lang::Fr, key));
             assert_eq!(placeholders(en), placeholders(fr), "{key:?}: {en} / {fr}");
         }
-        assert_eq!(EN.len(), Key::ALL.len());
-        assert_eq!(FR.len(), Key::ALL.len());
+        assert_eq!(EN.len() + app_table(Lang::En).len(), Key::ALL.len());
+        assert_eq!(FR.len() + app_table(Lang::Fr).len(), Key::ALL.len());
     }
 
     #[test]
@@ -457,3 +473,6 @@ mod tests {
         assert_eq!(summary(Lang::Fr, 3, 2), "3 jeton(s), 2 demandent votre attention.");
     }
 }
+            UsageAppGroup,
+            UsageAppList,
+            ValueInstallation,
