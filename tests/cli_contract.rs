@@ -45,8 +45,8 @@ const COMMANDS: &[Row] = &[
     Row { name: "git-credential", options: &[], usage_errors: &[&[], &["get", "extra"]] },
     Row { name: "setup-git", options: &["--host", "--undo"], usage_errors: &[&["--nope"], &["--host"]] },
     Row { name: "completions", options: &[], usage_errors: &[&[], &["powershell-7"], &["bash", "zsh"]] },
-    Row { name: "help", options: &[], usage_errors: &[&["nope"]] },
-];
+    Row { name: "revoke", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },
+    Row { name: "forget", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },
     Row { name: "app", options: &["add", "list", "forget", "token", "serve-git"], usage_errors: &[&[], &["nope"]] },
     Row {
         name: "app add",
@@ -65,6 +65,8 @@ const COMMANDS: &[Row] = &[
         options: &["--owner", "--installation", "--host", "--undo"],
         usage_errors: &[&[], &["--owner", "acme"], &["--owner", "acme", "--installation", "1", "--undo"]],
     },
+    Row { name: "help", options: &[], usage_errors: &[&["nope"]] },
+];
 
 /// `(LANG, words only the help in that language has)`.
 const LANGS: &[(&str, &[&str])] =
