@@ -44,6 +44,8 @@ const COMMANDS: &[Row] = &[
     },
     Row { name: "git-credential", options: &[], usage_errors: &[&[], &["get", "extra"]] },
     Row { name: "setup-git", options: &["--host", "--undo"], usage_errors: &[&["--nope"], &["--host"]] },
+    Row { name: "discover", options: &["--json"], usage_errors: &[&["--nope"], &["extra"]] },
+    Row { name: "import-found", options: &["--remove-plaintext"], usage_errors: &[&["--nope"], &["extra"]] },
     Row { name: "completions", options: &[], usage_errors: &[&[], &["powershell-7"], &["bash", "zsh"]] },
     Row { name: "revoke", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },
     Row { name: "forget", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },

@@ -90,6 +90,10 @@ fn sample(code: ErrorCode) -> Option<Error> {
         }
         C::AppRepositoryNotReachable => Error::AppRepositoryNotReachable { repository: p("repository") },
         C::AppDuplicate => Error::AppDuplicate { name: p("name") },
+        C::FoundChanged => Error::FoundChanged,
+        C::FoundNoHost => Error::FoundNoHost,
+        C::FoundNotRemovable => Error::FoundNotRemovable { place: jeton_core::discover::SourceKind::Env },
+        C::FoundNotStored => Error::FoundNotStored,
         #[allow(unreachable_patterns)]
         _ => return None,
     })

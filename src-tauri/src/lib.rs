@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod clipboard_watch;
 pub mod commands;
 pub mod commands_create;
+pub mod commands_discover;
 pub mod commands_revoke;
 pub mod data_watch;
 #[cfg(test)]
@@ -51,6 +52,10 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands_create::finish_creation_from_clipboard,
         commands_create::watch_clipboard,
         commands_create::stop_clipboard_watch,
+        commands_discover::discover_tokens,
+        commands_discover::check_found,
+        commands_discover::import_found,
+        commands_discover::remove_found,
         autostart::start_at_login,
         autostart::set_start_at_login,
         preferences::preferences,

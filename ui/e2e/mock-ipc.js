@@ -19,6 +19,7 @@
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
  *   creation?: { catalogue: Record<string, any>, orgs: string[], repos: any[], browserFails?: boolean },
+ *   found?: import("../src/lib/bindings").Found[],
  *   revokeApiKinds?: string[],
  * }} MockConfig
  */
@@ -38,6 +39,8 @@ export function installMockIpc(config) {
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,
     health: { read_only: null, keychain: null, recovered: [], missing: [], ...structuredClone(config.health ?? {}) },
+    /** Tokens found outside the keychain (core's discover): listed, checked, imported, removed. */
+    found: structuredClone(config.found ?? []),
     /** What the last export would have written to the file the user picked. */
     exported: /** @type {string | null} */ (null),
   };
@@ -285,8 +288,52 @@ export function installMockIpc(config) {
     return { token: structuredClone(t), findings: [] };
   }
 
+  /** core's discover: a found token, or what Rust says when it is gone or hostless. */
+  /** @param {string} id @returns {import("../src/lib/bindings").Found} */
+  const foundById = (id) => {
+    const f = state.found.find((x) => x.id === id);
+    if (!f) throw fail("found_changed");
+    if (f.host === null) fail("found_no_host");
+    return f;
+  };
+  const foundView = (f, id, name) => ({ ...(state.tokens[0] ?? {}), id, name, host: f.host, kind: f.kind, login: f.user, status: "valid", days_left: 60, urgency: "none", needs_attention: false, secret_missing: false, error: null });
+  const sourceLabel = { git_credentials: "git-credentials", gh_hosts: "gh hosts.yml", gh_keyring: "gh keyring" };
+  /** Imports a found token as core names it; every copy of it is then in Jeton. */
+  function importFound(id) {
+    const f = foundById(id);
+    if (f.stored_as !== null) fail("token_duplicate", { name: f.stored_as });
+    const name = `${f.user ?? "?"} · ${sourceLabel[f.source] ?? f.location}`;
+    const t = foundView(f, `id-found-${state.tokens.length}`, name);
+    state.tokens.push(t);
+    f.stored_as = name;
+    return structuredClone(t);
+  }
+  /** Removes a stored token's line; the file's later lines move up (their ids follow). */
+  function removeFound(id) {
+    const f = foundById(id);
+    if (!f.removable) fail("found_not_removable");
+    if (f.stored_as === null) fail("found_not_stored");
+    state.found = state.found.filter((x) => x !== f);
+    for (const o of state.found) {
+      if (o.location === f.location && o.line !== null && o.line > (f.line ?? 0)) Object.assign(o, { line: o.line - 1, id: o.id.replace(/:\d+$/, `:${o.line - 1}`) });
+    }
+    return { location: f.location, line: f.line, backup: `${f.location}.jeton-backup-20261202T013000Z` };
+  }
+
   async function handle(cmd, args) {
     switch (cmd) {
+      case "discover_tokens":
+        return structuredClone(state.found);
+      case "check_found": {
+        await sleep(200);
+        const f = foundById(args.id);
+        return foundView(f, null, null);
+      }
+      case "import_found":
+        await sleep(200);
+        return importFound(args.id);
+      case "remove_found":
+        return removeFound(args.id);
       case "app_info":
         return {
           version: "0.1.0",

@@ -19,6 +19,7 @@ import "./flows-a11y.mjs";
 import "./flows-settings.mjs";
 import "./flows-revoke.mjs";
 import "./flows-scale.mjs";
+import "./flows-found.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -94,6 +95,7 @@ async function main() {
         recheckDelayMs: f.opts.recheckDelayMs,
         recheckPatches: f.opts.recheckPatches,
         creation: { ...CREATION, browserFails: f.opts.browserFails },
+        found: f.opts.found,
         revokeApiKinds: DOUBLES.revoke_api_kinds,
       });
       const t0 = Date.now();

@@ -139,6 +139,19 @@ pub enum Error {
     /// before the wait is over.
     #[error("revoke_rate_limited")]
     RevokeRateLimited { retry_after_secs: Option<u64> },
+    // Tokens found outside the keychain (discover/).
+    /// The found token is no longer where it was found (the file or variable changed).
+    #[error("found_changed")]
+    FoundChanged,
+    /// The host a found token is for cannot be told (`GH_ENTERPRISE_TOKEN` without `GH_HOST`).
+    #[error("found_no_host")]
+    FoundNoHost,
+    /// Jeton cannot remove this copy: an environment variable or gh's keychain entry.
+    #[error("found_not_removable")]
+    FoundNotRemovable { place: crate::discover::SourceKind },
+    /// A plain-text copy is removed only once the keychain holds the token.
+    #[error("found_not_stored")]
+    FoundNotStored,
     // GitHub Apps and their installation tokens (apps/).
     /// The app's private key is not an RSA private key in PEM form.
     #[error("app_key_invalid")]
@@ -277,6 +290,10 @@ error_codes! {
     BrowserUnavailable => "browser_unavailable",
     RevokeRefused => "revoke_refused",
     RevokeRateLimited => "revoke_rate_limited",
+    FoundChanged => "found_changed",
+    FoundNoHost => "found_no_host",
+    FoundNotRemovable => "found_not_removable",
+    FoundNotStored => "found_not_stored",
     AppKeyInvalid => "app_key_invalid",
     AppKeyRejected => "app_key_rejected",
     AppClockSkew => "app_clock_skew",
@@ -381,6 +398,10 @@ impl Error {
             Error::BrowserUnavailable { .. } => C::BrowserUnavailable,
             Error::RevokeRefused { .. } => C::RevokeRefused,
             Error::RevokeRateLimited { .. } => C::RevokeRateLimited,
+            Error::FoundChanged => C::FoundChanged,
+            Error::FoundNoHost => C::FoundNoHost,
+            Error::FoundNotRemovable { .. } => C::FoundNotRemovable,
+            Error::FoundNotStored => C::FoundNotStored,
             Error::AppKeyInvalid => C::AppKeyInvalid,
             Error::AppKeyRejected { .. } => C::AppKeyRejected,
             Error::AppClockSkew { .. } => C::AppClockSkew,

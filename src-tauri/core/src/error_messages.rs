@@ -7,6 +7,8 @@ use crate::i18n::Lang;
 mod app;
 #[path = "error_messages_create.rs"]
 mod create;
+#[path = "error_messages_discover.rs"]
+mod discover;
 #[path = "error_messages_request.rs"]
 mod request;
 #[path = "error_messages_revoke.rs"]
@@ -330,6 +332,9 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::AppPermissionNotGranted { .. }
         | Error::AppRepositoryNotReachable { .. }
         | Error::AppDuplicate { .. } => app::message(e, lang),
+        Error::FoundChanged | Error::FoundNoHost | Error::FoundNotRemovable { .. } | Error::FoundNotStored => {
+            discover::message(e, lang)
+        }
     }
 }
 
@@ -373,6 +378,7 @@ mod tests {
         .into_iter()
         .chain(super::request::samples())
         .chain(super::create::samples())
+        .chain(super::discover::samples())
         .chain(super::revoke::samples())
         .chain(super::app::samples())
         .collect()

@@ -6,6 +6,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod config;
 pub mod create;
+pub mod discover;
 pub mod error;
 mod error_messages;
 pub mod gitcred;

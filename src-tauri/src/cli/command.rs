@@ -19,15 +19,15 @@ pub(super) const SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("create-url", Key::AboutCreateUrl, Key::UsageCreateUrl),
     ("git-credential", Key::AboutGitCredential, Key::UsageGitCredential),
     ("setup-git", Key::AboutSetupGit, Key::UsageSetupGit),
+    ("discover", Key::AboutDiscover, Key::UsageDiscover),
+    ("import-found", Key::AboutImportFound, Key::UsageImportFound),
     ("completions", Key::AboutCompletions, Key::UsageCompletions),
     ("revoke", Key::AboutRevoke, Key::UsageRevoke),
     ("forget", Key::AboutForget, Key::UsageForget),
+    ("app", Key::AboutAppGroup, Key::UsageAppGroup),
     ("help", Key::AboutHelp, Key::UsageHelp),
 ];
-    ("app", Key::AboutAppGroup, Key::UsageAppGroup),
 
-/// Each argument's help and, when it takes a value, its placeholder.
-fn arg_text(id: &str) -> (Key, Option<Key>) {
 /// `jeton app`'s own subcommands, with their about and usage line.
 const APP_SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("add", Key::AboutAppAdd, Key::UsageAppAdd),
@@ -37,6 +37,8 @@ const APP_SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("serve-git", Key::AboutAppServeGit, Key::UsageAppServeGit),
 ];
 
+/// Each argument's help and, when it takes a value, its placeholder.
+fn arg_text(id: &str) -> (Key, Option<Key>) {
     match id {
         "offline" => (Key::ArgOffline, None),
         "host" => (Key::ArgHost, Some(Key::ValueUrl)),
@@ -57,10 +59,8 @@ const APP_SUBCOMMANDS: &[(&str, Key, Key)] = &[
         "operation" => (Key::ArgOperation, Some(Key::ValueOperation)),
         "undo" => (Key::ArgUndo, None),
         "yes" => (Key::ArgYes, None),
+        "remove_plaintext" => (Key::ArgRemovePlaintext, None),
         "shell" => (Key::ArgShell, Some(Key::ValueShell)),
-        other => unreachable!("argument {other} has no text in cli/text.rs"),
-    }
-}
         "client_id" => (Key::ArgClientId, Some(Key::ValueClientId)),
         "key_file" => (Key::ArgKeyFile, Some(Key::ValueKeyFile)),
         "installation" => (Key::ArgInstallation, Some(Key::ValueInstallation)),
@@ -69,6 +69,9 @@ const APP_SUBCOMMANDS: &[(&str, Key, Key)] = &[
         "pin" => (Key::ArgPin, None),
         "git_owner" => (Key::ArgGitOwner, Some(Key::ValueLogin)),
         "stop" => (Key::ArgServeUndo, None),
+        other => unreachable!("argument {other} has no text in cli/text.rs"),
+    }
+}
 
 /// The whole command line, in `lang`.
 pub fn command(lang: Lang) -> Command {

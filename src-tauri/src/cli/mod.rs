@@ -8,6 +8,7 @@ mod command;
 mod completions;
 mod copy;
 mod create_url;
+mod discover;
 mod git_credential;
 mod list;
 mod output;
@@ -16,8 +17,8 @@ mod revoke;
 mod setup_git;
 mod status;
 mod text;
-
 mod text_app;
+
 use std::io::Read;
 
 use clap::{Parser, Subcommand};
@@ -50,11 +51,13 @@ enum Command {
     SetupGit(setup_git::Args),
     Revoke(revoke::Args),
     Forget(revoke::Args),
+    Discover(discover::Args),
+    ImportFound(discover::ImportArgs),
     Completions(completions::Args),
+    App(app::Args),
     /// The background holder `jeton copy` leaves to serve the clipboard.
     #[command(name = copy::HOLDER_COMMAND, hide = true)]
     HoldClipboard(copy::HoldArgs),
-    App(app::Args),
     Help(HelpArgs),
 }
 
@@ -84,13 +87,15 @@ pub fn run() -> i32 {
             Command::SetupGit(a) => setup_git::run(a, lang),
             Command::Revoke(a) => revoke::revoke(a, lang).await,
             Command::Forget(a) => revoke::forget(a, lang).await,
+            Command::Discover(a) => discover::run(a, lang).await,
+            Command::ImportFound(a) => discover::import(a, lang).await,
             Command::Completions(a) => completions::run(a, lang),
+            Command::App(a) => app::run(a, lang).await,
             Command::HoldClipboard(a) => copy::hold(a),
             Command::Help(a) => command::help(lang, a.command.as_deref()),
         }
     })
 }
-            Command::App(a) => app::run(a, lang).await,
 
 /// Logs go to stderr, at `warn` unless `RUST_LOG` says otherwise, coloured only when
 /// stderr is a terminal. No secret is ever passed to a log macro.

@@ -47,14 +47,14 @@ keys! {
     SetupGitBadConfig, SetupGitFailed,
     // jeton completions.
     AboutCompletions, UsageCompletions, ArgShell, ValueShell, CompletionsInstall,
+    // jeton discover and import-found.
+    AboutDiscover, UsageDiscover, AboutImportFound, UsageImportFound, ArgRemovePlaintext, DiscoverNone,
+    DiscoverCount, DiscoverHint, SourceGitCredentials, SourceGhHosts, SourceGhKeyring, SourceEnv,
+    FoundHostUnknown, FoundStoredAs, FoundNotStored, FoundSkipped, ImportDone, ImportNothing, RemovedLine,
+    RemovedGitHint,
     // jeton revoke and forget.
     AboutRevoke, UsageRevoke, AboutForget, UsageForget, ArgYes, RevokeAsk, ForgetAsk, ConfirmChoices,
     NotConfirmed, NeedYes, RevokeDone, RevokeOnPage, ForgetDone,
-    // jeton create-url.
-    AboutCreateUrl, UsageCreateUrl, ArgKind, ArgTokenName, ArgDescription, ArgOwner, ArgExpires,
-    ArgPermission, ArgScope, ValueKind, ValueText, ValueLogin, ValueDays, ValuePermission, ValueScope,
-}
-
     // jeton app (texts in text_app.rs).
     AboutAppGroup, UsageAppGroup, AboutAppAdd, UsageAppAdd, AboutAppList, UsageAppList, AboutAppForget,
     UsageAppForget, AboutAppToken, UsageAppToken, AboutAppServeGit, UsageAppServeGit, AppTokenSecretNote,
@@ -62,6 +62,11 @@ keys! {
     ValueClientId, ValueKeyFile, ValueInstallation, ValueRepo, AppAdded, AppNone, AppKeyUnreadable,
     AppAccountOrg, AppAccountUser, AppReposAll, AppReposSelected, AppInstallationLine, AppServesLine,
     AppForgetAsk, AppForgotten, AppServeDone, AppServeUndone, AppServeNotSet,
+    // jeton create-url.
+    AboutCreateUrl, UsageCreateUrl, ArgKind, ArgTokenName, ArgDescription, ArgOwner, ArgExpires,
+    ArgPermission, ArgScope, ValueKind, ValueText, ValueLogin, ValueDays, ValuePermission, ValueScope,
+}
+
 use Key::*;
 
 const EN: &[(Key, &str)] = &[
@@ -167,6 +172,26 @@ const EN: &[(Key, &str)] = &[
     (ArgShell, "bash, zsh or fish."),
     (ValueShell, "SHELL"),
     (CompletionsInstall, "To install it (then open a new shell):\n  bash  jeton completions bash > ~/.local/share/bash-completion/completions/jeton\n  zsh   jeton completions zsh > ~/.zfunc/_jeton   (and in ~/.zshrc, before compinit: fpath+=(~/.zfunc))\n  fish  jeton completions fish > ~/.config/fish/completions/jeton.fish"),
+    (AboutDiscover, "List GitHub tokens lying outside the keychain: git's credential store, gh's hosts.yml and keyring entries, GH_TOKEN and kin (never their secrets)."),
+    (UsageDiscover, "jeton discover [--json]"),
+    (AboutImportFound, "Check the tokens jeton discover finds and store those not yet in Jeton; exits 1 only when Jeton cannot look."),
+    (UsageImportFound, "jeton import-found [--remove-plaintext]"),
+    (ArgRemovePlaintext, "Then remove each stored token's plain-text line from its file, after writing a backup beside it (mode 0600)."),
+    (DiscoverNone, "No token found outside the keychain."),
+    (DiscoverCount, "{n} token(s) found outside the keychain:"),
+    (DiscoverHint, "jeton import-found moves them into the keychain (add --remove-plaintext to also remove the plain-text copies, after a backup)."),
+    (SourceGitCredentials, "git credentials"),
+    (SourceGhHosts, "gh hosts.yml"),
+    (SourceGhKeyring, "gh keyring"),
+    (SourceEnv, "environment"),
+    (FoundHostUnknown, "unknown host"),
+    (FoundStoredAs, "in Jeton as \"{name}\""),
+    (FoundNotStored, "not in Jeton"),
+    (FoundSkipped, "{place}: {why}"),
+    (ImportDone, "Stored \"{name}\" (found in {place})."),
+    (ImportNothing, "Every token found is already in Jeton."),
+    (RemovedLine, "Removed line {line} of {path}; the file as it was is in {backup} (mode 0600; it still holds the token: delete it once you are sure)."),
+    (RemovedGitHint, "git no longer finds these tokens in its credential store: jeton setup-git makes git ask Jeton for them."),
     (AboutRevoke, "Revoke a stored token at GitHub (it stops working everywhere, for good), then forget it. GitHub emails the token's owner."),
     (UsageRevoke, "jeton revoke NAME [--yes]"),
     (AboutForget, "Remove a stored token from Jeton (keychain and list) only; it keeps working at GitHub."),
@@ -300,6 +325,26 @@ const FR: &[(Key, &str)] = &[
     (ArgShell, "bash, zsh ou fish."),
     (ValueShell, "SHELL"),
     (CompletionsInstall, "Pour l’installer (puis ouvrez un nouveau shell) :\n  bash  jeton completions bash > ~/.local/share/bash-completion/completions/jeton\n  zsh   jeton completions zsh > ~/.zfunc/_jeton   (et dans ~/.zshrc, avant compinit : fpath+=(~/.zfunc))\n  fish  jeton completions fish > ~/.config/fish/completions/jeton.fish"),
+    (AboutDiscover, "Liste les jetons GitHub qui traînent hors du trousseau : le magasin d’identifiants de git, hosts.yml et les entrées de trousseau de gh, GH_TOKEN et apparentés (jamais leurs secrets)."),
+    (UsageDiscover, "jeton discover [--json]"),
+    (AboutImportFound, "Vérifie les jetons que trouve jeton discover et enregistre ceux que Jeton n’a pas encore ; sort avec 1 seulement quand Jeton ne peut pas chercher."),
+    (UsageImportFound, "jeton import-found [--remove-plaintext]"),
+    (ArgRemovePlaintext, "Puis retire de son fichier la ligne en clair de chaque jeton enregistré, après en avoir écrit une sauvegarde à côté (mode 0600)."),
+    (DiscoverNone, "Aucun jeton trouvé hors du trousseau."),
+    (DiscoverCount, "{n} jeton(s) trouvé(s) hors du trousseau :"),
+    (DiscoverHint, "jeton import-found les place dans le trousseau (ajoutez --remove-plaintext pour retirer aussi les copies en clair, après une sauvegarde)."),
+    (SourceGitCredentials, "identifiants git"),
+    (SourceGhHosts, "hosts.yml de gh"),
+    (SourceGhKeyring, "trousseau de gh"),
+    (SourceEnv, "environnement"),
+    (FoundHostUnknown, "hôte inconnu"),
+    (FoundStoredAs, "dans Jeton sous « {name} »"),
+    (FoundNotStored, "absent de Jeton"),
+    (FoundSkipped, "{place} : {why}"),
+    (ImportDone, "« {name} » enregistré (trouvé dans {place})."),
+    (ImportNothing, "Tous les jetons trouvés sont déjà dans Jeton."),
+    (RemovedLine, "Ligne {line} de {path} retirée ; le fichier tel qu’il était est dans {backup} (mode 0600 ; il contient encore le jeton : supprimez-le quand vous êtes sûr)."),
+    (RemovedGitHint, "git ne trouve plus ces jetons dans son magasin d’identifiants : jeton setup-git lui fait les demander à Jeton."),
     (AboutRevoke, "Révoque un jeton enregistré auprès de GitHub (il cesse de fonctionner partout, définitivement), puis l’oublie. GitHub prévient le propriétaire du jeton par courriel."),
     (UsageRevoke, "jeton revoke NOM [--yes]"),
     (AboutForget, "Retire un jeton enregistré de Jeton seulement (trousseau et liste) ; il continue de fonctionner chez GitHub."),
@@ -333,6 +378,14 @@ fn table(lang: Lang) -> &'static [(Key, &'static str)] {
     match lang {
         Lang::En => EN,
         Lang::Fr => FR,
+    }
+}
+
+/// `jeton app`'s texts, kept apart in `text_app.rs`.
+fn app_table(lang: Lang) -> &'static [(Key, &'static str)] {
+    match lang {
+        Lang::En => super::text_app::EN,
+        Lang::Fr => super::text_app::FR,
     }
 }
 
@@ -381,14 +434,6 @@ pub fn status(lang: Lang, status: TokenStatus) -> &'static str {
 
 /// "expires in 3 days", "expire demain", ...: `days` are calendar days until expiry.
 pub fn days(lang: Lang, days: i64) -> String {
-/// `jeton app`'s texts, kept apart in `text_app.rs`.
-fn app_table(lang: Lang) -> &'static [(Key, &'static str)] {
-    match lang {
-        Lang::En => super::text_app::EN,
-        Lang::Fr => super::text_app::FR,
-    }
-}
-
     let n = days.abs().to_string();
     match days {
         0 => t(lang, DaysToday).to_owned(),
@@ -446,12 +491,17 @@ mod tests {
             UsageList,
             UsageGitCredential,
             UsageSetupGit,
+            UsageDiscover,
+            UsageImportFound,
             UsageCompletions,
             ValueShell,
             UsageRecheck,
             HeadingOptions,
             ValueUrl,
             ValueCount,
+            UsageAppGroup,
+            UsageAppList,
+            ValueInstallation,
         ];
         for &key in Key::ALL.iter().filter(|k| !shared.contains(k)) {
             assert_ne!(t(Lang::En, key).trim(), t(Lang::Fr, key).trim(), "{key:?} is not translated");
@@ -473,6 +523,3 @@ mod tests {
         assert_eq!(summary(Lang::Fr, 3, 2), "3 jeton(s), 2 demandent votre attention.");
     }
 }
-            UsageAppGroup,
-            UsageAppList,
-            ValueInstallation,

@@ -12,8 +12,10 @@ import type {
   ErrorCode,
   ErrorPayload,
   Finished,
+  Found,
   ImportSummary,
   LangChoice,
+  Removed,
   Owners,
   Preferences,
   Repository,
@@ -38,6 +40,7 @@ export type {
   Expiry,
   Finding,
   Finished,
+  Found,
   Level,
   Owners,
   PermissionEntry,
@@ -60,9 +63,11 @@ export type {
   MissingToken,
   Page,
   RecheckProgress,
+  Removed,
   RevokeOutcome,
   RevokeRoute,
   ScopeNode,
+  SourceKind,
   TokenKind,
   TokenStatus,
   TokenView,
@@ -132,6 +137,13 @@ export interface Backend {
   /** Rust watches the clipboard for a new token of `kind`; `onEvent` hears found/expired, never the token. */
   watchClipboard(kind: RequestKind, onEvent: (e: WatchEvent) => void): Promise<Result<null, ErrorPayload>>;
   stopClipboardWatch(): Promise<void>;
+  // Tokens found outside the keychain (see lib/found.svelte.ts); named by id, never by secret.
+  discoverTokens(): Promise<Result<Found[], ErrorPayload>>;
+  /** Asks GitHub about a found token; nothing is stored. */
+  checkFound(id: string): Promise<Result<TokenView, ErrorPayload>>;
+  importFound(id: string): Promise<Result<TokenView, ErrorPayload>>;
+  /** Removes a stored token's plain-text line from its file, after a backup beside it. */
+  removeFound(id: string): Promise<Result<Removed, ErrorPayload>>;
   // Copy and the settings (see components/SettingsDialog.svelte).
   /** Rust copies the token (the secret never reaches the web view); answers the seconds until it clears (0: never). */
   copyToken(id: string): Promise<Result<number, ErrorPayload>>;
@@ -187,6 +199,10 @@ export const tauriBackend: Backend = {
     return commands.watchClipboard(kind, channel);
   },
   stopClipboardWatch: () => commands.stopClipboardWatch(),
+  discoverTokens: () => commands.discoverTokens(),
+  checkFound: (id) => commands.checkFound(id),
+  importFound: (id) => commands.importFound(id),
+  removeFound: (id) => commands.removeFound(id),
   copyToken: (id) => commands.copyToken(id),
   startAtLogin: () => commands.startAtLogin(),
   setStartAtLogin: (on) => commands.setStartAtLogin(on),

@@ -86,6 +86,10 @@ export const commands = {
 	 */
 	watchClipboard: (kind: RequestKind, onEvent: Channel<WatchEvent>) => typedError<null, ErrorPayload>(__TAURI_INVOKE("watch_clipboard", { kind, onEvent })),
 	stopClipboardWatch: () => __TAURI_INVOKE<void>("stop_clipboard_watch"),
+	discoverTokens: () => typedError<Found[], ErrorPayload>(__TAURI_INVOKE("discover_tokens")),
+	checkFound: (id: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("check_found", { id })),
+	importFound: (id: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("import_found", { id })),
+	removeFound: (id: string) => typedError<Removed, ErrorPayload>(__TAURI_INVOKE("remove_found", { id })),
 	/**  Whether Jeton starts at login, as the user chose. */
 	startAtLogin: () => __TAURI_INVOKE<boolean>("start_at_login"),
 	/**  Turns starting at login on or off, and remembers the choice. */
@@ -172,7 +176,7 @@ export type ErrorArea =
 "keychain";
 
 /**  Every stable error code, exported to the UI as a typed union. */
-export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable" | "revoke_refused" | "revoke_rate_limited";
+export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable" | "revoke_refused" | "revoke_rate_limited" | "found_changed" | "found_no_host" | "found_not_removable" | "found_not_stored" | "app_key_invalid" | "app_key_rejected" | "app_clock_skew" | "app_installation_not_found" | "app_permission_not_granted" | "app_repository_not_reachable" | "app_duplicate";
 
 /**  The input an error is about, so that the UI shows it beside that field. */
 export type ErrorField = "name" | "token" | "host";
@@ -234,6 +238,33 @@ export type FineGrainedRequest = {
 export type Finished = {
 	token: TokenView,
 	findings: Finding[],
+};
+
+/**  What is shown of a found token: never its secret. */
+export type Found = {
+	/**
+	 *  Names this finding for a later check, import or removal
+	 *  (`KIND:LOCATION[:LINE or :USER]`).
+	 */
+	id: string,
+	source: SourceKind,
+	/**  The file's path, the keyring service, or the variable's name. */
+	location: string,
+	/**  The line in the file, from 1. */
+	line: number | null,
+	/**
+	 *  The host's web URL as Jeton stores it, or `None` when it cannot be told
+	 *  (`GH_ENTERPRISE_TOKEN` without `GH_HOST`, a plain-http remote host).
+	 */
+	host: string | null,
+	/**  The user name written beside it (git's user name, gh's login), if any. */
+	user: string | null,
+	/**  The kind its prefix says. */
+	kind: TokenKind,
+	/**  The name it has in Jeton when the vault already holds this secret. */
+	stored_as: string | null,
+	/**  Whether Jeton can remove this plain-text copy ([`SourceKind::removable`]). */
+	removable: boolean,
 };
 
 /**  A granted scope, or one a granted scope implies. */
@@ -332,6 +363,14 @@ export type RecheckProgress = {
 	token: TokenView,
 };
 
+/**  What was removed, and where the backup is. */
+export type Removed = {
+	location: string,
+	line: number,
+	/**  The copy of the file as it was, beside it (mode 0600; it still holds the token). */
+	backup: string,
+};
+
 /**  A repository the account can reach. */
 export type Repository = {
 	/**  `owner/name`, as GitHub's page lists it. */
@@ -390,6 +429,17 @@ export type ScopeNode = {
  *  when the resource owner is the user; organization ones only to an organization.
  */
 export type Section = "repository" | "organization" | "account";
+
+/**  Where a found token lies. */
+export type SourceKind = 
+/**  A line of git's credential store (`~/.git-credentials`, `$XDG_CONFIG_HOME/git/credentials`). */
+"git_credentials" | 
+/**  An `oauth_token` of gh's `hosts.yml`. */
+"gh_hosts" | 
+/**  gh's entry in the keychain (service `gh:HOST`). */
+"gh_keyring" | 
+/**  An environment variable (`GH_TOKEN`, `GITHUB_TOKEN`, `GH_ENTERPRISE_TOKEN`, …). */
+"env";
 
 /**  The kinds of GitHub token, named as in the CLI contract. */
 export type TokenKind = "classic" | "fine_grained" | "oauth" | "app_user" | "app_installation" | "app_refresh" | "legacy";

@@ -10,6 +10,7 @@ import type { MessageKey, PluralKey, Vars } from "./i18n";
 import { defaultQuery, filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
 import type { ListQuery } from "./tokens";
 import { VaultState } from "./vault.svelte";
+import { FoundState } from "./found.svelte";
 import { RevokeState } from "./revoke.svelte";
 
 export interface Notice {
@@ -59,6 +60,8 @@ export class AppStore {
   recheckRun = $state<RecheckRun | null>(null);
   /** Read-only data, keychain trouble, recovered and missing secrets. */
   readonly vault: VaultState = new VaultState(this);
+  /** Tokens found outside the keychain (git, gh, the environment). */
+  readonly found: FoundState = new FoundState(this);
   /** The revoke dialog's steps (a token revoked at GitHub, or deleted on its host's page). */
   readonly revoke: RevokeState = new RevokeState(this);
 
@@ -90,6 +93,7 @@ export class AppStore {
     } catch {
       this.lang = langFromLocale(globalThis.navigator?.language);
     }
+    void this.found.load();
     await Promise.all([this.checkKeychain(), this.load(), this.vault.load()]);
   }
 

@@ -19,6 +19,7 @@ import type {
 } from "../lib/backend";
 import { REVOKE_API_KINDS, SCOPES, attentionOf, errorPayload, grantsOf } from "./doubles";
 import { creationFakes, type CreationOptions } from "./fakeCreation";
+import { foundFakes, type FoundOptions } from "./fakeFound";
 import { preferenceFakes } from "./fakePreferences";
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
@@ -87,6 +88,8 @@ export interface FakeOptions {
   /** What adoptRecovered answers; default: a valid token with that id and name. */
   adopt?: (id: string, name: string, host: string | null) => Promise<Result<TokenView, ErrorPayload>>;
   importSummary?: ImportSummary;
+  /** Tokens found outside the keychain (see fakeFound.ts). */
+  found?: FoundOptions;
   /** What revokeToken answers instead of revoking (an error: nothing is forgotten). */
   revoke?: (id: string) => Promise<Result<RevokeOutcome, ErrorPayload> | null>;
 }
@@ -106,6 +109,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
   };
   const checked = (t: TokenView): TokenView => ({ ...t, last_checked: new Date().toISOString() });
   const openHandlers = new Set<(id: string) => void>();
+  const outside = foundFakes(opts.found ?? {}, (t) => tokens.push(t));
   const created = creationFakes(
     { stored: (c) => token({ name: c.request.kind === "classic" ? c.request.note : c.request.name, days_left: 30 }), ...opts.creation },
     (t) => tokens.push(t),
@@ -113,6 +117,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
   const prefs = preferenceFakes((id) => tokens.some((t) => t.id === id));
   const backend = {
     ...created.fakes,
+    ...outside.fakes,
     ...prefs.fakes,
     appInfo: vi.fn(async () => info),
     keychainStatus: vi.fn(async () => (keychain ? err<null>(keychain) : ok(null))),

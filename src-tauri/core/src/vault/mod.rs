@@ -48,6 +48,11 @@ pub(crate) fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<()> 
     private_file::write_atomic(path, bytes)
 }
 
+/// Replaces a file atomically, giving it `mode` (a user's file Jeton edits keeps its mode).
+pub(crate) fn write_keeping_mode(path: &std::path::Path, bytes: &[u8], mode: u32) -> Result<()> {
+    private_file::write_atomic_mode(path, bytes, mode)
+}
+
 /// The storage error for a failed file operation.
 pub(crate) fn storage_error(e: &std::io::Error) -> Error {
     private_file::storage(e)

@@ -27,6 +27,12 @@ pub(crate) fn private_file(path: &Path) -> Result<File> {
 /// Replaces `path` with `bytes` atomically, mode 0600. The temp file is
 /// `.NAME.PID-RANDOM.tmp` beside it (the vault removes those a killed writer left).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_mode(path, bytes, 0o600)
+}
+
+/// [`write_atomic`] giving the new file `mode` (a file of someone else's that Jeton
+/// rewrites keeps its own mode); the temp file stays 0600 until it is complete.
+pub(crate) fn write_atomic_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -37,6 +43,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let written = (|| {
         let mut f = private_file(&tmp)?;
         f.write_all(bytes).map_err(|e| storage(&e))?;
+        set_mode(&f, mode)?;
         f.sync_all().map_err(|e| storage(&e))?;
         drop(f);
         fs::rename(&tmp, path).map_err(|e| storage(&e))
@@ -50,12 +57,16 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Mode 0600 even on a file that existed before with another mode.
 fn restrict(f: &File) -> Result<()> {
+    set_mode(f, 0o600)
+}
+
+fn set_mode(f: &File, mode: u32) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(fs::Permissions::from_mode(0o600)).map_err(|e| storage(&e))?;
+        f.set_permissions(fs::Permissions::from_mode(mode)).map_err(|e| storage(&e))?;
     }
-    let _ = f;
+    let _ = (f, mode);
     Ok(())
 }
 
