@@ -89,3 +89,37 @@ async fn get_answers_with_expiry_and_state_only_when_announced_and_erase_recheck
     let after = env.jeton(&["git-credential", "get"], &format!("protocol=http\nhost={host}\n\n")).await;
     assert_eq!(after.stdout, "", "a revoked token is never offered");
 }
+
+/// A token whose secret the keychain no longer holds is passed over for the next best
+/// (git-credential get reads secrets in turn rather than listing the keychain first).
+#[tokio::test(flavor = "multi_thread")]
+async fn get_passes_over_a_token_whose_secret_is_gone() {
+    if keychain_skipped() {
+        return;
+    }
+    let env = Env::new().await;
+    let mut tokens = vec![];
+    for (name, days) in [("short", 10), ("long", 60)] {
+        let mut new = fakehub::NewToken::classic("octocat", &["repo"]);
+        new.expires_at = Some(chrono::Utc::now() + chrono::Duration::days(days));
+        let token = env.hub.create_token(new).unwrap();
+        assert_eq!(env.jeton(&["add", "--name", name, "-"], &token).await.code, 0);
+        tokens.push(token);
+    }
+    let host = env.hub.url().trim_start_matches("http://").to_owned();
+    let request = format!("protocol=http\nhost={host}\n\n");
+    let best = env.jeton(&["git-credential", "get"], &request).await;
+    assert!(best.stdout.contains(&format!("password={}\n", tokens[1])), "the longest-lasting token first");
+
+    let list = env.jeton(&["list", "--json"], "").await.json();
+    let long = list.as_array().unwrap().iter().find(|t| t["name"] == "long").unwrap();
+    let cleared = std::process::Command::new("secret-tool")
+        .args(["clear", "service", &env.namespace, "username", long["id"].as_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(cleared.success() && env.keychain_lookup(long["id"].as_str().unwrap()).is_none());
+
+    let next = env.jeton(&["git-credential", "get"], &request).await;
+    assert_eq!(next.code, 0);
+    assert!(next.stdout.contains(&format!("password={}\n", tokens[0])), "{}", next.stdout);
+}

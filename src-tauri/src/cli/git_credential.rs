@@ -52,7 +52,9 @@ async fn get(jeton: &Jeton, host: &jeton_core::config::Host, request: &Request, 
     if minted(jeton, host, request).await.is_some_and(|answer| write_answer(&answer, request)) {
         return;
     }
-    let Ok(views) = jeton.list_checked(lang).await else { return };
+    // Not `list_checked`: asking the keychain for its accounts first would cost a round
+    // trip on every git operation; a secret the keychain no longer has is skipped below.
+    let Ok(views) = jeton.list(lang) else { return };
     for view in gitcred::candidates(&views, host, request) {
         let Some(record) = view.id.as_deref().and_then(|id| jeton.vault.find(id).ok()) else { continue };
         let Ok(secret) = jeton.vault.secret_async(&record).await else { continue };

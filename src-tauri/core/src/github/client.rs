@@ -29,7 +29,7 @@ mod logins;
 mod revoke;
 mod transport;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -110,13 +110,15 @@ struct UserBody {
     avatar_url: Option<String>,
 }
 
-/// Cheap to clone; clones share connections and the ETag cache.
+/// Cheap to clone; clones share connections and the ETag cache. The connection pools
+/// are built on first use (loading the system's TLS roots takes a while), so work that
+/// never reaches GitHub, such as answering git, does not pay for them.
 #[derive(Clone, Debug)]
 pub struct GitHubClient {
     /// For remote hosts: honours the environment's proxy settings.
-    http: reqwest::Client,
+    http: Arc<OnceLock<reqwest::Client>>,
     /// For loopback hosts: never through a proxy.
-    direct: reqwest::Client,
+    direct: Arc<OnceLock<reqwest::Client>>,
     opts: ClientOptions,
     cache: Arc<EtagCache>,
     logins: Arc<logins::Logins>,
@@ -128,31 +130,31 @@ impl GitHubClient {
     }
 
     pub fn with_options(opts: ClientOptions) -> Result<Self> {
-        let builder = || {
-            reqwest::Client::builder()
-                .connect_timeout(opts.connect_timeout)
-                .timeout(opts.total_timeout)
-                .redirect(reqwest::redirect::Policy::none())
-        };
-        let built = |b: reqwest::ClientBuilder| {
-            b.build().map_err(|e| Error::Network { host: "-".into(), detail: e.to_string() })
-        };
         Ok(GitHubClient {
-            http: built(builder())?,
-            direct: built(builder().no_proxy())?,
+            http: Arc::default(),
+            direct: Arc::default(),
             opts,
             cache: Arc::new(EtagCache::new()),
             logins: Arc::default(),
         })
     }
 
-    /// The connection pool for `host`: a loopback host bypasses every proxy.
-    fn http_for(&self, host: &Host) -> &reqwest::Client {
-        if crate::config::is_loopback(&host.api) {
-            &self.direct
-        } else {
-            &self.http
+    /// The connection pool for `host`, built on first use: a loopback host bypasses
+    /// every proxy.
+    fn http_for(&self, host: &Host) -> Result<&reqwest::Client> {
+        let loopback = crate::config::is_loopback(&host.api);
+        let pool = if loopback { &self.direct } else { &self.http };
+        if let Some(client) = pool.get() {
+            return Ok(client);
         }
+        let builder = reqwest::Client::builder()
+            .connect_timeout(self.opts.connect_timeout)
+            .timeout(self.opts.total_timeout)
+            .redirect(reqwest::redirect::Policy::none());
+        let builder = if loopback { builder.no_proxy() } else { builder };
+        let client = builder.build().map_err(|e| Error::Network { host: host.key(), detail: e.to_string() })?;
+        // Two first uses at once: both built one, the first to arrive is kept.
+        Ok(pool.get_or_init(|| client))
     }
 
     /// Shorter backoff, for tests.

@@ -115,7 +115,7 @@ impl GitHubClient {
         let mut auth = HeaderValue::try_from(format!("Bearer {}", jwt.expose())).map_err(|_| Error::AppKeyInvalid)?;
         auth.set_sensitive(true);
         let mut req = self
-            .http_for(host)
+            .http_for(host)?
             .request(method, url)
             .timeout(self.opts.total_timeout)
             .header(reqwest::header::USER_AGENT, super::USER_AGENT)

@@ -133,7 +133,7 @@ impl GitHubClient {
     ) -> Result<reqwest::RequestBuilder> {
         let method = if post { reqwest::Method::POST } else { reqwest::Method::GET };
         let mut req = self
-            .http_for(host)
+            .http_for(host)?
             .request(method, url)
             .timeout(timeout)
             .header(reqwest::header::USER_AGENT, super::USER_AGENT)
