@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TAURI := TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
 VERSION := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' tauri.conf.json)
 
-.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench bench-ui clean package package-test
+.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench bench-ui bench-git clean package package-test
 
 help:
 	@echo "make run    build and start Jeton against github.com"
@@ -80,6 +80,12 @@ bindings: ui
 bench: ui test-deps
 	$(CARGO) build --release -p jeton -p jeton-bench -p jeton-bench-hello
 	node bench/all.mjs
+
+# git credential fill answered by Jeton, gh's helper and credential-store, interleaved
+# (bench/git_credential.rs): medians, p95, ratios and Jeton's phases; a BENCH line last.
+bench-git: ui test-deps
+	$(CARGO) build --release -p jeton -p jeton-bench --bin jeton --bin jeton-bench-git
+	scripts/headless target/release/jeton-bench-git target/release/jeton
 
 # The dashboard at 10 and 1,000 tokens in Chromium, IPC mocked (bench/dashboard.mjs).
 bench-ui: ui
