@@ -14,8 +14,13 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 const root = new URL("..", import.meta.url).pathname;
-const release = `${root}target/release`;
+// BENCH_PROFILE=debug runs the benchmarks' debug builds, BENCH_APPS_PROFILE the apps'
+// (bench/app.rs measures target/$BENCH_APPS_PROFILE/jeton; both default to release).
+const release = `${root}target/${process.env.BENCH_PROFILE ?? "release"}`;
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+
+/** What a benchmark runs with here: the vault's 1,000 tokens in gnome-keyring took over 10 min. */
+const ENV = { vault: { JETON_BENCH_TOKENS: "200" } };
 
 /** Every benchmark: the binaries of bench/Cargo.toml, then the scripts beside them. */
 function benchmarks() {
@@ -34,7 +39,8 @@ function benchmarks() {
 function run(bench) {
   return new Promise((done) => {
     console.log(`\n=== ${bench.name}: ${bench.cmd.join(" ")}`);
-    const child = spawn(bench.cmd[0], bench.cmd.slice(1), { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+    const env = { ...process.env, ...ENV[bench.name], JETON_BENCH_APPS: process.env.JETON_BENCH_APPS ?? `${root}target/${process.env.BENCH_APPS_PROFILE ?? process.env.BENCH_PROFILE ?? "release"}` };
+    const child = spawn(bench.cmd[0], bench.cmd.slice(1), { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
     const figures = [];
     createInterface({ input: child.stdout }).on("line", (line) => {
       console.log(line);
@@ -66,7 +72,7 @@ function machine() {
   return [
     `CPU: ${cpu}, ${sh("nproc", [])} cores; RAM: ${mem} GiB`,
     `OS: ${os}, Linux ${sh("uname", ["-r"])}; display: Xvfb (scripts/headless), no GPU unless said`,
-    `Tauri ${tauri}, WebKitGTK ${sh("pkg-config", ["--modversion", "webkit2gtk-4.1"])}, ${sh("rustc", ["-V"])}, Node ${process.version}, ${sh("chromium", ["--version"])}`,
+    `builds: apps ${process.env.JETON_BENCH_APPS ?? process.env.BENCH_APPS_PROFILE ?? process.env.BENCH_PROFILE ?? "release"}, benchmarks ${process.env.BENCH_PROFILE ?? "release"}; Tauri ${tauri}, WebKitGTK ${sh("pkg-config", ["--modversion", "webkit2gtk-4.1"])}, ${sh("rustc", ["-V"])}, Node ${process.version}, ${sh("chromium", ["--version"])}`,
   ];
 }
 

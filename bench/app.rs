@@ -18,7 +18,8 @@
 //!     cargo build --release -p jeton -p jeton-bench -p jeton-bench-hello
 //!     scripts/headless target/release/jeton-bench-app
 //!
-//! Prints a table, then one `BENCH {json}` line per figure for `make bench`
+//! JETON_BENCH_APPS=DIR measures the apps built in DIR (e.g. target/release) rather
+//! than those beside this benchmark. Prints a table, then one `BENCH {json}` line per figure for `make bench`
 //! (bench/all.mjs). Never asserts.
 
 mod launch;
@@ -96,7 +97,11 @@ fn main() {
     let runs = env_number("JETON_BENCH_RUNS", 10) as usize;
     let idle = Duration::from_secs(env_number("JETON_BENCH_IDLE_SECS", 60));
     let n = env_number("JETON_BENCH_TOKENS", 100) as usize;
-    let here = std::env::current_exe().expect("exe").parent().expect("dir").to_path_buf();
+    // The apps measured: beside this benchmark, or in JETON_BENCH_APPS (a target dir).
+    let here = match std::env::var_os("JETON_BENCH_APPS") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => std::env::current_exe().expect("exe").parent().expect("dir").to_path_buf(),
+    };
     if std::env::var_os("DISPLAY").is_none() || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
         eprintln!("jeton-bench-app needs a display and a Secret Service: run it under scripts/headless");
         std::process::exit(2);
