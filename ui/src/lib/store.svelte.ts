@@ -277,10 +277,27 @@ export class AppStore {
     });
   }
 
-  /** Keeps "checked 5 min ago" fresh; returns the stop function. */
-  startClock(everyMs = 30_000): () => void {
-    const t = setInterval(() => (this.now = new Date()), everyMs);
-    return () => clearInterval(t);
+  /**
+   * Keeps "checked 5 min ago" fresh while the window is shown; returns the stop
+   * function. Hidden (closed to the tray, minimised), the window runs no timer: the
+   * clock stops and catches up as soon as it is shown again.
+   */
+  startClock(everyMs = 30_000, doc: Document = document): () => void {
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const tick = () => (this.now = new Date());
+    const follow = () => {
+      clearInterval(timer);
+      timer = undefined;
+      if (doc.visibilityState === "hidden") return;
+      tick();
+      timer = setInterval(tick, everyMs);
+    };
+    follow();
+    doc.addEventListener("visibilitychange", follow);
+    return () => {
+      clearInterval(timer);
+      doc.removeEventListener("visibilitychange", follow);
+    };
   }
 
   dispose(): void {

@@ -91,3 +91,29 @@ describe("AppStore", () => {
     expect(s.t("header.add")).toBe("Ajouter un jeton");
   });
 });
+
+describe("the clock behind 'checked 5 min ago'", () => {
+  it("ticks while the window is shown, runs no timer while it is hidden, and catches up when shown", () => {
+    vi.useFakeTimers({ now: new Date("2026-12-02T10:00:00Z") });
+    let state: DocumentVisibilityState = "visible";
+    const doc = new EventTarget() as unknown as Document;
+    Object.defineProperty(doc, "visibilityState", { get: () => state });
+    const s = new AppStore(fakeBackend().backend);
+    const stop = s.startClock(30_000, doc);
+    vi.advanceTimersByTime(30_000);
+    expect(s.now.toISOString()).toBe("2026-12-02T10:00:30.000Z");
+
+    state = "hidden";
+    doc.dispatchEvent(new Event("visibilitychange"));
+    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(600_000);
+    expect(s.now.toISOString()).toBe("2026-12-02T10:00:30.000Z");
+
+    state = "visible";
+    doc.dispatchEvent(new Event("visibilitychange"));
+    expect(s.now.toISOString()).toBe("2026-12-02T10:10:30.000Z");
+    expect(vi.getTimerCount()).toBe(1);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
