@@ -155,6 +155,7 @@ async function measure(browser, url, n) {
     errors: DOUBLES.errors,
     grants: DOUBLES.grants,
     commands: DOUBLES.commands,
+    preferences: DOUBLES.preferences,
     creation: CREATION,
   });
   await context.addInitScript(markRowsPainted, Math.min(n, FIRST_ROWS));

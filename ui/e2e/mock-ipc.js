@@ -15,7 +15,7 @@
  *   errors: Record<string, { retryable: boolean, field: string | null, area: string | null, message: { en: string, fr: string } }>,
  *   grants: Record<string, any[]>,
  *   commands?: string[],
- *   preferences?: import("../src/lib/bindings").Preferences,
+ *   preferences: import("../src/lib/bindings").Preferences,
  *   recheckDelayMs?: number,
  *   recheckPatches?: Record<string, any>,
  *   creation?: { catalogue: Record<string, any>, orgs: string[], repos: any[], browserFails?: boolean },
@@ -34,7 +34,7 @@ export function installMockIpc(config) {
     /** Whether Jeton starts at login (Rust keeps it in its settings). */
     startAtLogin: false,
     /** The reminder days and clipboard delay (core's defaults, generated). */
-    preferences: structuredClone(config.preferences ?? { reminder_days: [], clear_after_secs: 30, reminder_day_choices: [], clear_after_choices: [] }),
+    preferences: structuredClone(config.preferences),
     systemLang: config.systemLang ?? config.lang,
     tokens: structuredClone(config.tokens),
     keychainFailures: config.keychainFailures ?? 0,

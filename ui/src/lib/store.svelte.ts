@@ -5,7 +5,7 @@ import { getContext, setContext } from "svelte";
 import { call, toErrorPayload } from "./backend";
 import type { AppInfo, Backend, ErrorPayload, Lang, LangChoice, Page, Result, TokenView } from "./backend";
 import { recheckSummary, tokenName } from "./format";
-import { langFromLocale, plural, translate } from "./i18n";
+import { LANGS, langFromLocale, plural, translate } from "./i18n";
 import type { MessageKey, PluralKey, Vars } from "./i18n";
 import { defaultQuery, filterTokens, groupTokens, replaceExisting, sortTokens, upsert } from "./tokens";
 import type { ListQuery } from "./tokens";
@@ -80,6 +80,15 @@ export class AppStore {
 
   constructor(backend: Backend) {
     this.backend = backend;
+  }
+
+  /** The language choices offered: the system's, then each language. */
+  readonly langChoices: readonly LangChoice[] = ["system", ...LANGS];
+
+  /** A choice's name; "System (FR)" says which language "System" means while it is chosen. */
+  langChoiceLabel(c: LangChoice): string {
+    if (c !== "system") return this.t(`lang.${c}`);
+    return this.langChoice === "system" ? this.t("lang.systemNamed", { code: this.lang.toUpperCase() }) : this.t("lang.system");
   }
 
   t = (key: MessageKey, vars?: Vars): string => translate(this.lang, key, vars);
