@@ -22,6 +22,7 @@
 //! | `POST /_admin/login-lockout` | `{after, window_secs, lockout_secs}` or `null` (off) | 204 |
 //! | `POST /_admin/apps` | `{owner, name, slug?, description?, permissions?}` | 201 `{id, client_id, slug, private_key_pem}` |
 //! | `POST /_admin/installations` | `{app (slug), account, repositories?: [name], permissions?}` | 201 installation |
+//! | `POST /_admin/pat-requests` | `{token, reason?}`: a member's fine-grained token (owner an org) asks it for access | 201 `{id, token_id, org_id, reason, state, created_at}` |
 //! | `POST /_admin/clock` | `{offset_secs}`: the app endpoints' clock, ahead of the machine's | 204 |
 //! | `POST /_admin/reset` | | 204 |
 //! | `GET /_admin/stats`, `DELETE /_admin/stats` | | 200 [`Stats`](crate::Stats) / 204 |
@@ -102,6 +103,13 @@ struct Login {
 #[derive(Deserialize)]
 struct Clock {
     offset_secs: i64,
+}
+
+#[derive(Deserialize)]
+struct PatRequestReq {
+    token: String,
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -309,6 +317,12 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
             "/installations",
             post(|State(s): Ctl, b: Bytes| async move {
                 with(&b, |n: crate::NewInstallation| created(control(s).create_installation(n)))
+            }),
+        )
+        .route(
+            "/pat-requests",
+            post(|State(s): Ctl, b: Bytes| async move {
+                with(&b, |r: PatRequestReq| created(control(s).request_org_access(&r.token, r.reason.as_deref())))
             }),
         )
         .route(

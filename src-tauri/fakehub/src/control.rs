@@ -72,6 +72,13 @@ impl Control {
         self.shared.lock().apps.minted.get(token).map(|m| m.installation_id)
     }
 
+    /// A member's fine-grained token whose resource owner is an org asks that org for
+    /// access, as GitHub does when such a token is created: a pending request an app
+    /// with "Personal access token requests" reviews.
+    pub fn request_org_access(&self, token: &str, reason: Option<&str>) -> Result<crate::PatRequest, AdminError> {
+        self.shared.lock().request_org_access(token, reason.map(str::to_owned))
+    }
+
     /// Puts the hub's clock `secs` ahead of the machine's (negative: behind), for the
     /// GitHub App endpoints' JWT checks, minted expiries and `Date` header.
     pub fn set_clock_offset(&self, secs: i64) {

@@ -118,6 +118,8 @@ pub(crate) struct Store {
     pub stats: Stats,
     /// GitHub Apps, their installations and the tokens they minted (see `apps.rs`).
     pub apps: crate::apps::AppStore,
+    /// Orgs' fine-grained token requests and grants (see `org_pats.rs`).
+    pub org_pats: crate::org_pats::OrgPatStore,
     pub next_id: u64,
     pub opts: FakeHubOptions,
 }
@@ -135,6 +137,7 @@ impl Store {
             lockout: Default::default(),
             stats: Stats::default(),
             apps: Default::default(),
+            org_pats: Default::default(),
             next_id: 1000,
             opts,
         }

@@ -5,6 +5,7 @@ mod app;
 pub(crate) mod auth;
 pub(crate) mod headers;
 mod misc;
+mod org_pats;
 mod orgs;
 mod page;
 mod render;
@@ -78,6 +79,14 @@ pub(crate) fn router() -> Router<Arc<Shared>> {
         .route("/user/repos", get(user::list_repos))
         .route("/orgs/{org}", get(orgs::get_org))
         .route("/orgs/{org}/repos", get(orgs::list_repos))
+        .route("/orgs/{org}/personal-access-token-requests", get(org_pats::list_requests).post(org_pats::review_many))
+        .route("/orgs/{org}/personal-access-token-requests/{id}", post(org_pats::review_one))
+        .route(
+            "/organizations/{org_id}/personal-access-token-requests/{id}/repositories",
+            get(org_pats::request_repositories),
+        )
+        .route("/orgs/{org}/personal-access-tokens", get(org_pats::list_grants).post(org_pats::revoke_many))
+        .route("/orgs/{org}/personal-access-tokens/{id}", post(org_pats::revoke_one))
         .route("/app", get(app::get_app))
         .route("/app/installations", get(app::list_installations))
         .route("/app/installations/{id}", get(app::get_installation))

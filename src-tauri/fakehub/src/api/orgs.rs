@@ -62,7 +62,10 @@ pub(crate) async fn list_repos(Path(login): Path<String>, ctx: Ctx) -> Response 
         if sso_blocked(principal, org) {
             return sso_required(ctx, org);
         }
-        let member = is_member(principal, org);
+        // A fine-grained token an org reviewed reaches its private repositories only
+        // while approved (see `org_pats.rs`).
+        let reviewed_out = principal.token().is_some_and(|t| !store.org_pats.reaches(&t.token, org.id));
+        let member = is_member(principal, org) && !reviewed_out;
         let mut repos: Vec<&Repo> = store
             .repos
             .iter()

@@ -144,6 +144,9 @@ pub(crate) fn serve(ctx: &Ctx, ep: &Endpoint, handler: impl FnOnce(&mut Store, &
         let (snap, statuses) = (store.bucket(key).snapshot(), store.bucket(key).statuses());
         return finish(limited(verdict, statuses, &principal, ts), snap, &principal, ep);
     }
+    if let Some(t) = principal.token() {
+        store.org_pats.used(&t.token, now);
+    }
     let installation = principal.token().is_some_and(|t| t.kind == TokenKind::AppInstallation);
     let reply = if ep.user_only && installation {
         let msg = "Resource not accessible by integration";

@@ -14,7 +14,7 @@
 //! form or made by `POST /_admin/sessions` ([`Control::sign_in`](crate::Control::sign_in)).
 //! Without it a page redirects to the sign-in form, as GitHub does.
 
-mod catalogue;
+pub(crate) mod catalogue;
 mod form;
 mod html;
 mod session;

@@ -9,6 +9,7 @@ mod faults;
 mod gauge;
 mod lists;
 mod openapi;
+mod org_pats;
 mod ratelimit;
 mod revoke;
 mod sso;

@@ -229,3 +229,45 @@ async fn app_responses_match_githubs_openapi() {
     let repos = json_of(get(&format!("{base}/installation/repositories"), Some(token)).await, 200).await;
     assert_valid(&validator("/installation/repositories", "get", "200"), &repos, "GET /installation/repositories 200");
 }
+
+#[tokio::test]
+async fn org_pat_review_responses_match_githubs_openapi() {
+    use crate::org_pats::{installation_token, member_request, world};
+    let (hub, app, inst, _) = world().await;
+    let ghs = installation_token(&hub, &app, inst, None).await;
+    let (_, id) = member_request(&hub, "ci", Some("deploys"));
+    let (_, other) = member_request(&hub, "ci-2", None);
+    let base = format!("{}/orgs/acme", hub.url());
+    let post = |url: String, body: Value| {
+        common::client().post(url).header("authorization", format!("token {ghs}")).json(&body).send()
+    };
+
+    let requests = "/orgs/{org}/personal-access-token-requests";
+    let list = json_of(get(&format!("{base}/personal-access-token-requests"), Some(&ghs)).await, 200).await;
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_valid(&validator(requests, "get", "200"), &list, "GET personal-access-token-requests 200");
+    let one = "/orgs/{org}/personal-access-token-requests/{pat_request_id}";
+    let approved = post(format!("{base}/personal-access-token-requests/{id}"), json!({"action": "approve"}));
+    assert_eq!(approved.await.unwrap().status(), 204);
+    let again = post(format!("{base}/personal-access-token-requests/{id}"), json!({"action": "deny"})).await.unwrap();
+    assert_valid(&validator(one, "post", "422"), &json_of(again, 422).await, "review again 422");
+    let unknown = post(format!("{base}/personal-access-token-requests/1"), json!({"action": "deny"})).await.unwrap();
+    assert_valid(&validator(one, "post", "404"), &json_of(unknown, 404).await, "review unknown 404");
+    let bulk =
+        post(format!("{base}/personal-access-token-requests"), json!({"action": "deny", "pat_request_ids": [other]}));
+    assert_valid(&validator(requests, "post", "202"), &json_of(bulk.await.unwrap(), 202).await, "bulk review 202");
+
+    let grants = "/orgs/{org}/personal-access-tokens";
+    let list = json_of(get(&format!("{base}/personal-access-tokens"), Some(&ghs)).await, 200).await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_valid(&validator(grants, "get", "200"), &list, "GET personal-access-tokens 200");
+    let pat_id = list[0]["id"].as_u64().unwrap();
+    let revoked = post(format!("{base}/personal-access-tokens"), json!({"action": "revoke", "pat_ids": [pat_id]}));
+    assert_valid(&validator(grants, "post", "202"), &json_of(revoked.await.unwrap(), 202).await, "bulk revoke 202");
+    let gone = post(format!("{base}/personal-access-tokens/{pat_id}"), json!({"action": "revoke"})).await.unwrap();
+    let v = validator("/orgs/{org}/personal-access-tokens/{pat_id}", "post", "404");
+    assert_valid(&v, &json_of(gone, 404).await, "revoke again 404");
+    let pat = common::classic(&hub, &["admin:org"]);
+    let refused = json_of(get(&format!("{base}/personal-access-tokens"), Some(&pat)).await, 403).await;
+    assert_valid(&validator(grants, "get", "403"), &refused, "a PAT 403");
+}
