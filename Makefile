@@ -45,8 +45,13 @@ lint: ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
+# JETON_PRUNE_TESTS=1 (.ci/run) removes the test binaries once they have run: about
+# 2 GB that nothing later uses, on a CI disk that has little to spare.
 rust-test: ui
 	scripts/headless $(CARGO) test --workspace
+	@if [ -n "$${JETON_PRUNE_TESTS:-}" ]; then \
+	    find target/debug/deps -maxdepth 1 -type f -executable ! -name '*.so' -delete; \
+	    echo "rust-test: test binaries removed, target/ is $$(du -sh target | cut -f1)"; fi
 
 ui-test: deps
 	npm --prefix ui run check
