@@ -31,7 +31,11 @@ const COMMANDS: &[Row] = &[
     },
     Row { name: "list", options: &["--json"], usage_errors: &[&["--nope"], &["extra"]] },
     Row { name: "status", options: &["--within", "--json"], usage_errors: &[&["--within", "soon"], &["--within"]] },
-    Row { name: "recheck", options: &["--json", "--concurrency"], usage_errors: &[&["--concurrency", "many"]] },
+    Row {
+        name: "recheck",
+        options: &["--json", "--concurrency"],
+        usage_errors: &[&["--concurrency", "many"], &["--concurrency", "99"], &["--concurrency", "0"]],
+    },
     Row { name: "copy", options: &["--clear-after"], usage_errors: &[&[], &["x", "--clear-after", "soon"]] },
     Row {
         name: "create-url",

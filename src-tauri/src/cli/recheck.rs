@@ -3,7 +3,7 @@
 
 use jeton_core::i18n::Lang;
 use jeton_core::model::TokenStatus;
-use jeton_core::recheck::RecheckOptions;
+use jeton_core::recheck::{RecheckOptions, DEFAULT_PER_HOST, MAX_PER_HOST};
 use serde_json::Value;
 
 use super::output;
@@ -14,7 +14,12 @@ use super::text;
 pub struct Args {
     #[arg(long)]
     json: bool,
-    #[arg(long, default_value_t = jeton_core::recheck::DEFAULT_PER_HOST)]
+    // 1 to 16: anything else is a usage error (exit 2), not silently clamped.
+    #[arg(
+        long,
+        default_value_t = DEFAULT_PER_HOST,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=MAX_PER_HOST as u64)
+    )]
     concurrency: usize,
 }
 
