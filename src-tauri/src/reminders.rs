@@ -13,6 +13,7 @@ use std::time::Duration;
 use jeton_core::clock::{Clock, SystemClock};
 use jeton_core::i18n::Lang;
 use jeton_core::reminders::runner::{Runner, LONGEST_SLEEP};
+use jeton_core::apps::org_notice::{self, OrgRequestsNotice};
 use jeton_core::reminders::Notice;
 use jeton_core::service::Jeton;
 use tauri::{AppHandle, Manager};
@@ -25,6 +26,8 @@ use crate::data_watch::DataChanges;
 pub(crate) trait Show: Send + Sync + 'static {
     /// Shows `notice`; false when it could not be (it is then tried again at the next wake).
     fn show(&self, notice: &Notice) -> impl std::future::Future<Output = bool> + Send;
+    /// Shows that token requests arrived in an org; false when it could not be.
+    fn show_org(&self, notice: &OrgRequestsNotice) -> impl std::future::Future<Output = bool> + Send;
 }
 
 /// Starts the task beside the app, when Jeton's core started.
@@ -55,6 +58,19 @@ pub(crate) async fn run(
                 // The views go nowhere: the window lists the tokens again when it is shown.
                 if let Err(e) = jeton.recheck_all(Lang::En, Default::default(), |_| {}).await {
                     tracing::warn!(code = e.code(), "reminders: the daily re-check failed");
+                }
+                continue;
+            }
+            Ok(step) if step.org_look => {
+                runner.org_looking(now);
+                for notice in org_notice::look(&jeton).await {
+                    if !shower.show_org(&notice).await {
+                        continue;
+                    }
+                    let noted = tokio::task::block_in_place(|| jeton.vault.org_requests_notified(&notice, clock.now()));
+                    if let Err(e) = noted {
+                        tracing::warn!(code = e.code(), "reminders: token requests shown could not be written down");
+                    }
                 }
                 continue;
             }

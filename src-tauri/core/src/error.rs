@@ -152,6 +152,25 @@ pub enum Error {
     /// A plain-text copy is removed only once the keychain holds the token.
     #[error("found_not_stored")]
     FoundNotStored,
+    // An organization's review of fine-grained tokens (apps/org_review.rs).
+    /// No app installation on the org, in Jeton, has the permission this needs.
+    #[error("org_review_no_installation: {org}")]
+    OrgReviewNoInstallation { org: String, permission: String, level: String },
+    /// The request is no longer pending: another owner approved or denied it.
+    #[error("org_request_already_reviewed: {id}")]
+    OrgRequestAlreadyReviewed { org: String, id: u64 },
+    /// The org has no such request.
+    #[error("org_request_unknown: {id}")]
+    OrgRequestUnknown { org: String, id: u64 },
+    /// The org has no such grant (never approved, or revoked already).
+    #[error("org_grant_unknown: {id}")]
+    OrgGrantUnknown { org: String, id: u64 },
+    /// GitHub refused the installation's token (403): the permission was taken away.
+    #[error("org_review_refused: {org}")]
+    OrgReviewRefused { org: String },
+    /// A review's reason is longer than GitHub takes.
+    #[error("org_review_reason_too_long")]
+    OrgReviewReasonTooLong { max: usize },
     // GitHub Apps and their installation tokens (apps/).
     /// The app's private key is not an RSA private key in PEM form.
     #[error("app_key_invalid")]
@@ -294,6 +313,12 @@ error_codes! {
     FoundNoHost => "found_no_host",
     FoundNotRemovable => "found_not_removable",
     FoundNotStored => "found_not_stored",
+    OrgReviewNoInstallation => "org_review_no_installation",
+    OrgRequestAlreadyReviewed => "org_request_already_reviewed",
+    OrgRequestUnknown => "org_request_unknown",
+    OrgGrantUnknown => "org_grant_unknown",
+    OrgReviewRefused => "org_review_refused",
+    OrgReviewReasonTooLong => "org_review_reason_too_long",
     AppKeyInvalid => "app_key_invalid",
     AppKeyRejected => "app_key_rejected",
     AppClockSkew => "app_clock_skew",
@@ -402,6 +427,12 @@ impl Error {
             Error::FoundNoHost => C::FoundNoHost,
             Error::FoundNotRemovable { .. } => C::FoundNotRemovable,
             Error::FoundNotStored => C::FoundNotStored,
+            Error::OrgReviewNoInstallation { .. } => C::OrgReviewNoInstallation,
+            Error::OrgRequestAlreadyReviewed { .. } => C::OrgRequestAlreadyReviewed,
+            Error::OrgRequestUnknown { .. } => C::OrgRequestUnknown,
+            Error::OrgGrantUnknown { .. } => C::OrgGrantUnknown,
+            Error::OrgReviewRefused { .. } => C::OrgReviewRefused,
+            Error::OrgReviewReasonTooLong { .. } => C::OrgReviewReasonTooLong,
             Error::AppKeyInvalid => C::AppKeyInvalid,
             Error::AppKeyRejected { .. } => C::AppKeyRejected,
             Error::AppClockSkew { .. } => C::AppClockSkew,

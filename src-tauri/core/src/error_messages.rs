@@ -9,6 +9,8 @@ mod app;
 mod create;
 #[path = "error_messages_discover.rs"]
 mod discover;
+#[path = "error_messages_org.rs"]
+mod org;
 #[path = "error_messages_request.rs"]
 mod request;
 #[path = "error_messages_revoke.rs"]
@@ -325,6 +327,12 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::ClipboardNotToken
         | Error::BrowserUnavailable { .. } => create::message(e, lang),
         Error::RevokeRefused { .. } | Error::RevokeRateLimited { .. } => revoke::message(e, lang),
+        Error::OrgReviewNoInstallation { .. }
+        | Error::OrgRequestAlreadyReviewed { .. }
+        | Error::OrgRequestUnknown { .. }
+        | Error::OrgGrantUnknown { .. }
+        | Error::OrgReviewRefused { .. }
+        | Error::OrgReviewReasonTooLong { .. } => org::message(e, lang),
         Error::AppKeyInvalid
         | Error::AppKeyRejected { .. }
         | Error::AppClockSkew { .. }
@@ -380,6 +388,7 @@ mod tests {
         .chain(super::create::samples())
         .chain(super::discover::samples())
         .chain(super::revoke::samples())
+        .chain(super::org::samples())
         .chain(super::app::samples())
         .collect()
     }

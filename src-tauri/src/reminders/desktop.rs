@@ -75,6 +75,38 @@ impl super::Show for Desktop {
         });
         true
     }
+
+    async fn show_org(&self, notice: &jeton_core::apps::org_notice::OrgRequestsNotice) -> bool {
+        self.show_org_requests(notice).await
+    }
+}
+
+impl Desktop {
+    /// Token requests arrived in an org: title and body from core; a click opens Jeton.
+    pub(crate) async fn show_org_requests(&self, notice: &jeton_core::apps::org_notice::OrgRequestsNotice) -> bool {
+        let lang = self.app.state::<AppState>().lang();
+        let text = notice.text(lang);
+        let mut n = Notification::new();
+        n.appname("Jeton").summary(&text.title).body(&text.body);
+        n.timeout(Timeout::Never).hint(Hint::Urgency(Urgency::Normal));
+        match n.show_async().await {
+            Ok(handle) => {
+                let app = self.app.clone();
+                tauri::async_runtime::spawn(async move {
+                    let mut open = false;
+                    handle.wait_for_action_async(|r| open = matches!(r, NotificationResponse::Default)).await;
+                    if open {
+                        crate::window::show_main(&app);
+                    }
+                });
+                true
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "reminders: token requests not shown (no notification service)");
+                false
+            }
+        }
+    }
 }
 
 /// Does what a notification's action asks, about token `id`.

@@ -31,6 +31,12 @@ impl Show for Shown {
         self.count.send_modify(|n| *n += 1);
         !self.down.load(Ordering::Relaxed)
     }
+
+    async fn show_org(&self, notice: &jeton_core::apps::org_notice::OrgRequestsNotice) -> bool {
+        self.seen.lock().unwrap().push(format!("requests in {}", notice.org));
+        self.count.send_modify(|n| *n += 1);
+        !self.down.load(Ordering::Relaxed)
+    }
 }
 
 impl Shown {

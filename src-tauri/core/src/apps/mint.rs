@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::{jwt_for, AppRecord, Installation, MintedFrom};
 use crate::config::Host;
 use crate::error::{Error, Result};
-use crate::github::client::GitHubClient;
+use crate::github::client::{GitHubClient, MintedToken};
 use crate::github::permissions::{self, Level};
 use crate::model::{CheckRecord, TokenKind, TokenRecord, TokenStatus};
 use crate::secret::Secret;
@@ -91,18 +91,7 @@ async fn mint_for(
         check_permissions(p, inst)?;
     }
     let names = req.repositories.as_deref().map(|r| repo_names(r, inst)).transpose()?;
-    let jwt = jwt_for(vault, app)?;
-    let minted = client
-        .mint_installation_token(host, &jwt, &app.issuer, inst.id, names.as_deref(), req.permissions.as_ref())
-        .await
-        .map_err(|e| match e {
-            Error::AppRepositoryNotReachable { .. } if names.as_ref().is_some_and(|n| n.len() == 1) => {
-                Error::AppRepositoryNotReachable {
-                    repository: format!("{}/{}", inst.account, names.as_ref().unwrap()[0]),
-                }
-            }
-            e => e,
-        })?;
+    let minted = mint_unstored(vault, client, host, app, inst, names.as_deref(), req.permissions.as_ref()).await?;
     let now = Utc::now();
     let name = vault.unused_name(&format!("{} for {}", app.name, inst.account))?;
     let mut record =
@@ -121,6 +110,28 @@ async fn mint_for(
     let stored = vault.add(record, &minted.secret)?;
     tracing::info!(id = %stored.id, installation = inst.id, "apps: installation token minted");
     Ok((stored, minted.secret))
+}
+
+/// Has GitHub mint a token of `inst`, narrowed to `names` and `permissions` (checked
+/// by the caller); stores nothing (the organization review drops it once done).
+pub(crate) async fn mint_unstored(
+    vault: &Vault,
+    client: &GitHubClient,
+    host: &Host,
+    app: &AppRecord,
+    inst: &Installation,
+    names: Option<&[String]>,
+    permissions: Option<&BTreeMap<String, String>>,
+) -> Result<MintedToken> {
+    let jwt = jwt_for(vault, app)?;
+    client.mint_installation_token(host, &jwt, &app.issuer, inst.id, names, permissions).await.map_err(|e| match e {
+        Error::AppRepositoryNotReachable { .. } if names.is_some_and(|n| n.len() == 1) => {
+            Error::AppRepositoryNotReachable {
+                repository: format!("{}/{}", inst.account, names.unwrap_or_default()[0]),
+            }
+        }
+        e => e,
+    })
 }
 
 /// Forgets the minted tokens that expired (unless pinned); returns them.

@@ -6,6 +6,8 @@
 
 mod jwt;
 mod mint;
+pub mod org_notice;
+pub mod org_review;
 mod vault;
 
 use std::collections::BTreeMap;
@@ -209,5 +211,7 @@ pub fn find_app(vault: &Vault, which: &str) -> Result<AppRecord> {
         .ok_or_else(|| Error::NotFound { name: which.to_owned() })
 }
 
+#[cfg(test)]
+mod org_review_tests;
 #[cfg(test)]
 mod tests;

@@ -26,6 +26,7 @@ mod cache;
 mod kinds;
 mod listing;
 mod logins;
+mod org_pats;
 mod revoke;
 mod transport;
 
@@ -47,6 +48,7 @@ use cache::EtagCache;
 pub use kinds::{InstallationCheck, TokenCheck};
 pub use listing::{Account, Repository};
 pub use logins::LOCKOUT_PAUSE;
+pub use org_pats::{PatGrantInfo, PatRequestInfo, PatToken, PatUser, Posted};
 pub use revoke::{RevokeAnswer, MAX_BATCH};
 use transport::status_detail;
 pub use transport::MAX_ATTEMPTS;

@@ -63,6 +63,9 @@ pub struct Step {
     pub due: Vec<Notice>,
     /// Whether to re-check every token now (then look again).
     pub recheck: bool,
+    /// Whether to look at the orgs' pending token requests now (daily, like the
+    /// re-check; see `apps::org_notice`), then look again.
+    pub org_look: bool,
     /// How long to sleep once the notices are shown, unless the tokens change.
     pub sleep: StdDuration,
 }
@@ -78,6 +81,7 @@ fn key(n: &Notice) -> Key {
 pub struct Runner {
     shown: HashSet<Key>,
     last_recheck: Option<DateTime<Utc>>,
+    last_org_look: Option<DateTime<Utc>>,
 }
 
 impl Runner {
@@ -96,7 +100,15 @@ impl Runner {
         let due = plan.due.into_iter().filter(|n| !self.shown.contains(&key(n))).collect();
         let next_sweep =
             records.iter().filter(|r| r.minted.as_ref().is_some_and(|m| !m.pinned)).filter_map(|r| r.expires_at).min();
-        Ok(Step { due, recheck, sleep: sleep_for(now, [plan.next_wake, recheck_at, next_sweep]) })
+        let org_at = crate::apps::org_notice::next_look(&jeton.vault.apps()?, self.last_org_look, now);
+        let org_look = org_at.is_some_and(|at| at <= now);
+        let sleep = sleep_for(now, [plan.next_wake, recheck_at, next_sweep, org_at]);
+        Ok(Step { due, recheck, org_look, sleep })
+    }
+
+    /// The daily look at the orgs' pending token requests starts at `now`.
+    pub fn org_looking(&mut self, now: DateTime<Utc>) {
+        self.last_org_look = Some(now);
     }
 
     /// The daily re-check starts at `now`.

@@ -35,11 +35,21 @@ pub struct Document {
     /// GitHub Apps (their private keys are in the keychain, see `apps`).
     #[serde(default)]
     pub apps: Vec<crate::apps::AppRecord>,
+    /// Organizations' token requests already notified (see `apps::org_notice`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub org_requests_seen: Vec<crate::apps::org_notice::SeenRequest>,
 }
 
 impl Default for Document {
     fn default() -> Self {
-        Document { version: SCHEMA_VERSION, tokens: vec![], pending: vec![], fingerprint_key: None, apps: vec![] }
+        Document {
+            version: SCHEMA_VERSION,
+            tokens: vec![],
+            pending: vec![],
+            fingerprint_key: None,
+            apps: vec![],
+            org_requests_seen: vec![],
+        }
     }
 }
 

@@ -96,15 +96,16 @@ fn refused_jwt(message: Option<&str>, date: Option<&str>, issuer: &str) -> Error
     }
 }
 
-struct Answer {
-    status: StatusCode,
+pub(super) struct Answer {
+    pub(super) status: StatusCode,
     date: Option<String>,
-    body: Vec<u8>,
-    headers: reqwest::header::HeaderMap,
+    pub(super) body: Vec<u8>,
+    pub(super) headers: reqwest::header::HeaderMap,
 }
 
 impl GitHubClient {
-    async fn app_call(
+    /// One call with `Authorization: Bearer` (a JWT, or an installation token).
+    pub(super) async fn app_call(
         &self,
         host: &Host,
         method: Method,
