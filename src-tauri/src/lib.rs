@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod clipboard_watch;
 pub mod commands;
+pub mod commands_apps;
 pub mod commands_create;
 pub mod commands_discover;
 pub mod commands_revoke;
@@ -56,6 +57,13 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
         commands_discover::check_found,
         commands_discover::import_found,
         commands_discover::remove_found,
+        commands_apps::list_apps,
+        commands_apps::add_app,
+        commands_apps::add_app_from_file,
+        commands_apps::refresh_app,
+        commands_apps::forget_app,
+        commands_apps::installation_repositories,
+        commands_apps::mint_token,
         autostart::start_at_login,
         autostart::set_start_at_login,
         preferences::preferences,

@@ -5,7 +5,8 @@
 // login and days left → the secret is in the Secret Service and nowhere on disk →
 // a malformed and a revoked token are refused in the dialog → "Authorize SSO" and
 // "Create a new one" open their pages in the (stand-in) browser → forget → a token made
-// on GitHub's page is picked up from the clipboard → start at login on and off.
+// on GitHub's page is picked up from the clipboard → start at login on and off → a
+// GitHub App added and a token minted from it (apps.mjs).
 // Screenshots of each step go to artifacts/e2e/.
 import { spawn, execFileSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";
@@ -15,6 +16,7 @@ import { Session } from "./webdriver.mjs";
 import { startHub } from "./hub.mjs";
 import { scanForSecrets } from "./leaks.mjs";
 import { copyToClipboard, createOnGitHub } from "./create.mjs";
+import { appSteps, registerApp } from "./apps.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const app = join(root, "target/debug/jeton");
@@ -49,6 +51,7 @@ await hub.revoke(revoked);
 const second = await hub.createToken("octocat", "classic", { scopes: [], days: 200 });
 // Its organization (made later) will enforce SAML SSO, and this token is not authorized for it.
 const held = await hub.createToken("octocat", "classic", { scopes: ["read:org"], days: 30 });
+const ghApp = await registerApp(hub);
 
 // A stand-in browser: Jeton opens pages through tauri-plugin-opener, whose `open` crate
 // runs `xdg-open` (the first one on PATH) on Linux, and xdg-open outside a desktop
@@ -289,10 +292,24 @@ try {
     await session.waitGone("[data-testid=settings-dialog]");
   });
 
+  const cliEnv = { ...process.env, JETON_DATA_DIR: dataDir, JETON_KEYRING_NAMESPACE: namespace, JETON_GITHUB_URL: hub.url, JETON_GITHUB_API_URL: hub.url, LANG: "en_US.UTF-8" };
+  const { minted } = await appSteps({
+    session,
+    hub,
+    step,
+    shot,
+    poll,
+    app: ghApp,
+    jeton: (args) => execFileSync(app, args, { env: cliEnv }).toString(),
+    secretOf: (id) => execFileSync("secret-tool", ["lookup", "service", namespace, "username", id]).toString(),
+  });
+  // A line of the app key's base64 body: it must be nowhere but the keychain.
+  const keyLine = ghApp.private_key_pem.split("\n")[2];
+
   await step("after the suite, no token's bytes are on disk or in the app's trace-level output", async () => {
     const output = Buffer.concat(appLog).toString();
     if (!/DEBUG jeton_core::vault/.test(output)) throw new Error(`the app's debug lines were not captured:\n${output.slice(-2000)}`);
-    const hits = scanForSecrets([good, revoked, second, held, created].filter(Boolean), {
+    const hits = scanForSecrets([good, revoked, second, held, created, minted, keyLine].filter(Boolean), {
       dirs: [dataDir, home, process.env.XDG_CONFIG_HOME, process.env.XDG_CACHE_HOME, process.env.XDG_DATA_HOME, tmpdir()].filter(Boolean),
       skip: (p) => p.includes("/keyrings/"),
       extra: { "app output": Buffer.concat(appLog) },

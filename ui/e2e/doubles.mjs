@@ -5,6 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import { installMockIpc } from "./mock-ipc.js";
+import { installMockApps } from "./mock-apps.js";
 
 /**
  * @typedef {{ retryable: boolean, field: "name" | "token" | "host" | null, area: "keychain" | null, message: { en: string, fr: string } }} GeneratedError
@@ -49,6 +50,7 @@ export async function commandsTheMockLacks() {
   g.window = {};
   try {
     installMockIpc({ lang: "en", tokens: [], errors: DOUBLES.errors, grants: DOUBLES.grants, commands: DOUBLES.commands, preferences: DOUBLES.preferences, addDelayMs: 0 });
+    installMockApps({});
     const lacking = [];
     for (const cmd of DOUBLES.commands) {
       try {

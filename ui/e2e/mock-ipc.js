@@ -496,6 +496,8 @@ export function installMockIpc(config) {
         // The UI's first paint (Rust times its start-up by it).
         return null;
       default:
+        // GitHub Apps: mock-apps.js, when installed.
+        if (w.__jetonApps) return w.__jetonApps(cmd, args, { fail, sleep, state, isoNow });
         throw new Error(`mock IPC: unknown command ${cmd}`);
     }
   }
@@ -522,6 +524,7 @@ export function installMockIpc(config) {
       const sent = overIpc(args);
       const logged = { ...sent };
       if ("token" in logged) logged.token = "<redacted>";
+      if ("key" in logged) logged.key = "<redacted>";
       if ("json" in logged) logged.json = `<${String(logged.json).length} characters>`;
       calls.push({ cmd, args: logged });
       return handle(cmd, sent);

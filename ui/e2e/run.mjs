@@ -10,6 +10,7 @@ import { DOUBLES, commandsTheMockLacks } from "./doubles.mjs";
 import { manyTokens, numberedTokens, view } from "./fixtures.mjs";
 import { TIMEOUT, check, dist, flows, serve, shot, shots } from "./harness.mjs";
 import { installMockIpc } from "./mock-ipc.js";
+import { installMockApps } from "./mock-apps.js";
 import { CREATION } from "./creation.mjs";
 import "./flows-create.mjs";
 import "./flows-tokens.mjs";
@@ -20,6 +21,7 @@ import "./flows-settings.mjs";
 import "./flows-revoke.mjs";
 import "./flows-scale.mjs";
 import "./flows-found.mjs";
+import "./flows-apps.mjs";
 
 const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
 
@@ -98,6 +100,7 @@ async function main() {
         found: f.opts.found,
         revokeApiKinds: DOUBLES.revoke_api_kinds,
       });
+      await page.addInitScript(installMockApps, f.opts.apps ?? {});
       const t0 = Date.now();
       try {
         await page.goto(server.url);

@@ -295,6 +295,8 @@ describe("the ⋯ menu", () => {
     await user.keyboard("{ArrowDown}");
     expect(screen.getByTestId("menu-import")).toHaveFocus();
     await user.keyboard("{ArrowDown}");
+    expect(screen.getByTestId("menu-apps")).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
     expect(screen.getByTestId("menu-settings")).toHaveFocus();
     await user.keyboard("{ArrowDown}");
     expect(screen.getByTestId("menu-export")).toHaveFocus();

@@ -195,6 +195,9 @@ pub enum Error {
     /// This app is already in Jeton for this host.
     #[error("app_duplicate: {name}")]
     AppDuplicate { name: String },
+    /// The app's key file could not be read (gone, or not readable by this user).
+    #[error("app_key_unreadable: {path}")]
+    AppKeyUnreadable { path: String, detail: String },
 }
 
 /// Which format rule a malformed token broke.
@@ -326,6 +329,7 @@ error_codes! {
     AppPermissionNotGranted => "app_permission_not_granted",
     AppRepositoryNotReachable => "app_repository_not_reachable",
     AppDuplicate => "app_duplicate",
+    AppKeyUnreadable => "app_key_unreadable",
 }
 
 impl PartialEq<&str> for ErrorCode {
@@ -440,6 +444,7 @@ impl Error {
             Error::AppPermissionNotGranted { .. } => C::AppPermissionNotGranted,
             Error::AppRepositoryNotReachable { .. } => C::AppRepositoryNotReachable,
             Error::AppDuplicate { .. } => C::AppDuplicate,
+            Error::AppKeyUnreadable { .. } => C::AppKeyUnreadable,
         }
     }
 

@@ -339,7 +339,8 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::AppInstallationNotFound { .. }
         | Error::AppPermissionNotGranted { .. }
         | Error::AppRepositoryNotReachable { .. }
-        | Error::AppDuplicate { .. } => app::message(e, lang),
+        | Error::AppDuplicate { .. }
+        | Error::AppKeyUnreadable { .. } => app::message(e, lang),
         Error::FoundChanged | Error::FoundNoHost | Error::FoundNotRemovable { .. } | Error::FoundNotStored => {
             discover::message(e, lang)
         }

@@ -56,6 +56,10 @@ pub(super) fn message(e: &Error, lang: Lang) -> String {
             format!("This app is already in Jeton as \"{name}\". Use it, or remove it first to add it again."),
             format!("Cette application est déjà dans Jeton sous le nom « {name} ». Utilisez-la, ou retirez-la d’abord pour l’ajouter à nouveau."),
         ),
+        Error::AppKeyUnreadable { path, detail } => pick(
+            format!("Jeton could not read the key file \"{path}\" ({detail}). Check that the file is still there and that you may read it, or paste the key instead."),
+            format!("Jeton n’a pas pu lire le fichier de clé « {path} » ({detail}). Vérifiez que le fichier est toujours là et que vous pouvez le lire, ou collez la clé à la place."),
+        ),
         other => unreachable!("not an app error: {}", other.code()),
     }
 }
@@ -73,5 +77,6 @@ pub(super) fn samples() -> Vec<Error> {
         Error::AppPermissionNotGranted { key: "issues".into(), level: "read".into(), granted: None },
         Error::AppRepositoryNotReachable { repository: "acme/moon".into() },
         Error::AppDuplicate { name: "Deployer".into() },
+        Error::AppKeyUnreadable { path: "/home/me/deployer.pem".into(), detail: "permission denied".into() },
     ]
 }

@@ -74,12 +74,19 @@ pub(crate) fn status_of(record: &TokenRecord, now: DateTime<Utc>) -> TokenStatus
     };
     match checked {
         TokenStatus::Valid | TokenStatus::Expiring => match record.expires_at {
+            Some(_) if short_lived(record) => TokenStatus::Valid,
             Some(exp) if days_left(exp, now) < EXPIRING_WITHIN_DAYS => TokenStatus::Expiring,
             _ => TokenStatus::Valid,
         },
         TokenStatus::Expired => TokenStatus::Invalid,
         other => other,
     }
+}
+
+/// An installation token Jeton minted: it lives an hour by design, so its near end is
+/// no cause for alarm or reminder (docs/github.md, "GitHub App tokens").
+fn short_lived(record: &TokenRecord) -> bool {
+    record.kind == crate::model::TokenKind::AppInstallation
 }
 
 /// How a stored token looks now, with its sentences in `lang`.
@@ -90,6 +97,7 @@ pub(crate) fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> T
         TokenStatus::Invalid => None,
         _ => record.expires_at.map(|e| days_left(e, now)),
     };
+    let counted = days.filter(|_| !short_lived(record));
     let accepted = check.is_some_and(|c| c.status.is_accepted() || c.status == TokenStatus::SsoRequired);
     let error = match (&record.last_failure, check) {
         (Some(f), _) => Some(&f.error),
@@ -115,8 +123,8 @@ pub(crate) fn view_of(record: &TokenRecord, now: DateTime<Utc>, lang: Lang) -> T
         last_checked: check.map(|c| rfc3339(c.at)),
         unreachable: record.last_failure.is_some() && check.is_some(),
         secret_missing: false,
-        urgency: urgency(status, days),
-        needs_attention: needs_attention(status, days, false),
+        urgency: urgency(status, counted),
+        needs_attention: needs_attention(status, counted, false),
         settings_url: Some(crate::pages::settings_url(&record.host, record.kind)),
     }
 }

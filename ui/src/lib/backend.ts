@@ -6,6 +6,7 @@ import { emit, listen } from "@tauri-apps/api/event";
 import { commands } from "./bindings";
 import type {
   AppInfo,
+  AppRecord,
   Creation,
   CreationCatalogue,
   CreationPage,
@@ -15,6 +16,7 @@ import type {
   Found,
   ImportSummary,
   LangChoice,
+  MintRequest,
   Removed,
   Owners,
   Preferences,
@@ -33,6 +35,9 @@ import type {
 export type {
   Account,
   AppInfo,
+  AppRecord,
+  Installation,
+  MintRequest,
   ChecklistItem,
   Creation,
   CreationCatalogue,
@@ -153,6 +158,17 @@ export interface Backend {
   preferences(): Promise<Result<Preferences, ErrorPayload>>;
   /** Saves them; answers what Rust kept. */
   savePreferences(chosen: Preferences): Promise<Result<Preferences, ErrorPayload>>;
+  // GitHub Apps (see components/apps/): the private key goes to Rust only, never back.
+  listApps(): Promise<Result<AppRecord[], ErrorPayload>>;
+  /** Adds an app with a pasted key: the only call that carries a key from the web view to Rust. */
+  addApp(clientId: string, host: string | null, key: string): Promise<Result<AppRecord, ErrorPayload>>;
+  /** Rust opens the system's file dialog and reads the .pem itself; `null` when the user cancelled. */
+  addAppFromFile(clientId: string, host: string | null): Promise<Result<AppRecord | null, ErrorPayload>>;
+  refreshApp(id: string): Promise<Result<AppRecord, ErrorPayload>>;
+  forgetApp(id: string): Promise<Result<null, ErrorPayload>>;
+  installationRepositories(installation: number): Promise<Result<Repository[], ErrorPayload>>;
+  /** Mints and stores an installation token; answers its record, never the secret. */
+  mintToken(request: MintRequest): Promise<Result<TokenView, ErrorPayload>>;
 }
 
 export const tauriBackend: Backend = {
@@ -208,6 +224,13 @@ export const tauriBackend: Backend = {
   setStartAtLogin: (on) => commands.setStartAtLogin(on),
   preferences: () => commands.preferences(),
   savePreferences: (chosen) => commands.savePreferences(chosen),
+  listApps: () => commands.listApps(),
+  addApp: (clientId, host, key) => commands.addApp(clientId, host, key),
+  addAppFromFile: (clientId, host) => commands.addAppFromFile(clientId, host),
+  refreshApp: (id) => commands.refreshApp(id),
+  forgetApp: (id) => commands.forgetApp(id),
+  installationRepositories: (installation) => commands.installationRepositories(installation),
+  mintToken: (request) => commands.mintToken(request),
 };
 
 /** Turns anything thrown by an IPC call into the error shape the UI shows. */

@@ -90,6 +90,26 @@ export const commands = {
 	checkFound: (id: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("check_found", { id })),
 	importFound: (id: string) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("import_found", { id })),
 	removeFound: (id: string) => typedError<Removed, ErrorPayload>(__TAURI_INVOKE("remove_found", { id })),
+	/**  Every app with its installations as last listed. */
+	listApps: () => typedError<AppRecord[], ErrorPayload>(__TAURI_INVOKE("list_apps")),
+	/**  Adds app `client_id` (or app ID) on `host` with a pasted private key. */
+	addApp: (clientId: string, host: string | null, key: string) => typedError<AppRecord, ErrorPayload>(__TAURI_INVOKE("add_app", { clientId, host, key })),
+	/**
+	 *  Adds app `client_id` with the `.pem` the user picks in the system's open dialog, read
+	 *  in Rust. `None` when the user cancelled.
+	 */
+	addAppFromFile: (clientId: string, host: string | null) => typedError<AppRecord | null, ErrorPayload>(__TAURI_INVOKE("add_app_from_file", { clientId, host })),
+	/**  Lists app `id`'s installations again. */
+	refreshApp: (id: string) => typedError<AppRecord, ErrorPayload>(__TAURI_INVOKE("refresh_app", { id })),
+	/**  Forgets app `id` and its key. */
+	forgetApp: (id: string) => typedError<null, ErrorPayload>(__TAURI_INVOKE("forget_app", { id })),
+	/**  The repositories an installation reaches, to choose from when minting. */
+	installationRepositories: (installation: InstallationId) => typedError<Repository[], ErrorPayload>(__TAURI_INVOKE("installation_repositories", { installation })),
+	/**
+	 *  Mints an installation token as asked and stores it; answers its record, never the
+	 *  secret (copied like any token's, by `copy_token`).
+	 */
+	mintToken: (request: MintRequest) => typedError<TokenView, ErrorPayload>(__TAURI_INVOKE("mint_token", { request })),
 	/**  Whether Jeton starts at login, as the user chose. */
 	startAtLogin: () => __TAURI_INVOKE<boolean>("start_at_login"),
 	/**  Turns starting at login on or off, and remembers the choice. */
@@ -116,6 +136,30 @@ export type AppInfo = {
 	lang_choice: LangChoice,
 	github_url: string,
 	data_dir: string,
+};
+
+/**  A GitHub App Jeton holds the key of. Never holds the key. */
+export type AppRecord = {
+	/**  Stable identifier; also the keychain entry of its private key (`app-…`). */
+	id: string,
+	/**  What the JWT's `iss` says: the client ID (or the app ID) as given. */
+	issuer: string,
+	/**  The web URL of the host, e.g. `https://github.com`. */
+	host: string,
+	app_id: number,
+	slug: string | null,
+	/**  The app's name, from `GET /app`. */
+	name: string,
+	owner: string | null,
+	/**  The installations, as `GET /app/installations` last listed them. */
+	installations: Installation[],
+	checked_at: string,
+	/**
+	 *  Repository owners whose git credentials an installation serves (`jeton
+	 *  git-credential` mints for them).
+	 */
+	git_owners?: GitOwner[],
+	created_at: string,
 };
 
 /**
@@ -176,7 +220,7 @@ export type ErrorArea =
 "keychain";
 
 /**  Every stable error code, exported to the UI as a typed union. */
-export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable" | "revoke_refused" | "revoke_rate_limited" | "found_changed" | "found_no_host" | "found_not_removable" | "found_not_stored" | "org_review_no_installation" | "org_request_already_reviewed" | "org_request_unknown" | "org_grant_unknown" | "org_review_refused" | "org_review_reason_too_long" | "app_key_invalid" | "app_key_rejected" | "app_clock_skew" | "app_installation_not_found" | "app_permission_not_granted" | "app_repository_not_reachable" | "app_duplicate";
+export type ErrorCode = "token_malformed" | "token_invalid" | "token_expired" | "sso_required" | "rate_limited" | "network" | "bad_response" | "host_invalid" | "keychain_unavailable" | "keychain_locked" | "keychain_timeout" | "secret_missing" | "not_found" | "name_taken" | "name_invalid" | "metadata_corrupt" | "metadata_too_new" | "metadata_read_only" | "storage" | "import_invalid" | "not_checkable" | "token_duplicate" | "token_mismatch" | "internal" | "certificate_untrusted" | "login_locked_out" | "clipboard_unavailable" | "page_refused" | "request_name_invalid" | "request_name_too_long" | "request_description_too_long" | "request_expiry_invalid" | "request_owner_invalid" | "request_permission_unknown" | "request_level_not_allowed" | "request_permissions_conflict" | "request_permission_wrong_owner" | "request_scope_unknown" | "request_option_not_for_kind" | "request_owner_unknown" | "token_wrong_kind" | "token_wrong_account" | "clipboard_empty" | "clipboard_not_token" | "browser_unavailable" | "revoke_refused" | "revoke_rate_limited" | "found_changed" | "found_no_host" | "found_not_removable" | "found_not_stored" | "org_review_no_installation" | "org_request_already_reviewed" | "org_request_unknown" | "org_grant_unknown" | "org_review_refused" | "org_review_reason_too_long" | "app_key_invalid" | "app_key_rejected" | "app_clock_skew" | "app_installation_not_found" | "app_permission_not_granted" | "app_repository_not_reachable" | "app_duplicate" | "app_key_unreadable";
 
 /**  The input an error is about, so that the UI shows it beside that field. */
 export type ErrorField = "name" | "token" | "host";
@@ -267,6 +311,12 @@ export type Found = {
 	removable: boolean,
 };
 
+/**  A repository owner whose git credentials an installation serves. */
+export type GitOwner = {
+	owner: string,
+	installation: number,
+};
+
 /**  A granted scope, or one a granted scope implies. */
 export type GrantNode = {
 	name: string,
@@ -298,6 +348,23 @@ export type ImportSummary = {
 	to_confirm: string[],
 };
 
+/**  One installation of an app, as last listed. */
+export type Installation = {
+	id: number,
+	/**  The user or organization it is installed on. */
+	account: string,
+	account_is_org: boolean,
+	/**  `all` or `selected`. */
+	repository_selection: string,
+	permissions: { [key in string]: string },
+};
+
+/**
+ *  An installation's id as the web view holds it, from `list_apps`: a number in
+ *  TypeScript (GitHub's ids are far below 2^53, exact in JavaScript).
+ */
+export type InstallationId = number;
+
 export type Lang = "en" | "fr";
 
 /**  The language chosen in the window. */
@@ -307,6 +374,17 @@ export type LangChoice =
 
 /**  An access level. `write` includes `read`, and `admin` includes `write`. */
 export type Level = "read" | "write" | "admin";
+
+/**  What to mint. */
+export type MintRequest = {
+	installation: number,
+	/**  Repository names (or `owner/name` on the installation's account); `None`: all. */
+	repositories: string[] | null,
+	/**  `key -> level`; `None`: the installation's. */
+	permissions: { [key in string]: string } | null,
+	/**  Keep the token in the vault once expired. */
+	pinned: boolean,
+};
 
 export type MissingToken = {
 	id: string,

@@ -39,6 +39,17 @@ export function daysLabel(lang: Lang, t: Expiry): string {
   return plural(lang, "days.left", d);
 }
 
+/**
+ * Whole minutes left (rounded up) of a token meant to live an hour, an app's
+ * installation token: the dashboard counts them down. Null for any other token, or
+ * once it is over.
+ */
+export function minutesLeft(t: Pick<TokenView, "kind" | "expires_at" | "status">, now: Date): number | null {
+  if (t.kind !== "app_installation" || !t.expires_at || isDead(t)) return null;
+  const ms = Date.parse(t.expires_at) - now.getTime();
+  return ms > 0 ? Math.ceil(ms / 60_000) : null;
+}
+
 /** Colour of the status badge. */
 export function statusTone(status: TokenStatus): Tone {
   switch (status) {
@@ -109,6 +120,21 @@ const dateFormat = once((key) => {
     timeZone: timeZone || undefined,
   });
 });
+
+const timeFormat = once((key) => {
+  const [lang, timeZone] = key.split("|");
+  return new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { timeStyle: "short", timeZone: timeZone || undefined });
+});
+
+/**
+ * What the list says under the days left: the expiry's date, or for an app's
+ * installation token (it lives an hour) the time it ends, e.g. "14:05".
+ */
+export function expiryLabel(lang: Lang, t: Pick<TokenView, "kind" | "expires_at">, timeZone?: string): string | null {
+  if (t.kind !== "app_installation" || !t.expires_at) return formatDate(lang, t.expires_at, timeZone);
+  const d = new Date(t.expires_at);
+  return Number.isNaN(d.getTime()) ? null : timeFormat(`${lang}|${timeZone ?? ""}`).format(d);
+}
 
 /** A host as core gives it, for display: `https://github.com/` → `github.com`. */
 export function hostLabel(host: string): string {

@@ -17,7 +17,8 @@ export interface PermissionRow {
 
 const LEVELS: readonly PermissionLevel[] = ["read", "write", "admin"];
 
-function readable(key: string): string {
+/** `pull_requests` → `Pull requests`: GitHub's key made readable. */
+export function readable(key: string): string {
   const words = key.replace(/[_-]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -12,6 +12,7 @@ import type { ListQuery } from "./tokens";
 import { VaultState } from "./vault.svelte";
 import { FoundState } from "./found.svelte";
 import { RevokeState } from "./revoke.svelte";
+import { AppsState } from "./apps.svelte";
 
 export interface Notice {
   id: number;
@@ -64,6 +65,8 @@ export class AppStore {
   readonly found: FoundState = new FoundState(this);
   /** The revoke dialog's steps (a token revoked at GitHub, or deleted on its host's page). */
   readonly revoke: RevokeState = new RevokeState(this);
+  /** GitHub Apps and the tokens they mint (components/apps/). */
+  readonly apps: AppsState = new AppsState(this);
 
   /** Sorted once per list or sort order; a keystroke only filters this (tokens.ts). */
   readonly sorted = $derived(sortTokens(this.tokens, this.query.sort));

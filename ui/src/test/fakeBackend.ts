@@ -21,6 +21,7 @@ import { REVOKE_API_KINDS, SCOPES, attentionOf, errorPayload, grantsOf } from ".
 import { creationFakes, type CreationOptions } from "./fakeCreation";
 import { foundFakes, type FoundOptions } from "./fakeFound";
 import { preferenceFakes } from "./fakePreferences";
+import { appFakes, type AppsOptions } from "./fakeApps";
 
 export function token(partial: Partial<TokenView> & { name: string }): TokenView {
   const t: TokenView = {
@@ -90,6 +91,8 @@ export interface FakeOptions {
   importSummary?: ImportSummary;
   /** Tokens found outside the keychain (see fakeFound.ts). */
   found?: FoundOptions;
+  /** GitHub Apps (see fakeApps.ts). */
+  apps?: AppsOptions;
   /** What revokeToken answers instead of revoking (an error: nothing is forgotten). */
   revoke?: (id: string) => Promise<Result<RevokeOutcome, ErrorPayload> | null>;
 }
@@ -115,10 +118,12 @@ export function fakeBackend(opts: FakeOptions = {}) {
     (t) => tokens.push(t),
   );
   const prefs = preferenceFakes((id) => tokens.some((t) => t.id === id));
+  const apps = appFakes(opts.apps ?? {}, (t) => tokens.push(t), token);
   const backend = {
     ...created.fakes,
     ...outside.fakes,
     ...prefs.fakes,
+    ...apps.fakes,
     appInfo: vi.fn(async () => info),
     keychainStatus: vi.fn(async () => (keychain ? err<null>(keychain) : ok(null))),
     listTokens: vi.fn(async () => ok([...tokens])),
@@ -211,6 +216,8 @@ export function fakeBackend(opts: FakeOptions = {}) {
     health,
     /** The settings and copies as the fake Rust keeps them. */
     prefs: prefs.state,
+    /** The apps as the fake Rust keeps them, and every key the window sent. */
+    apps: apps.state,
     setKeychain(e: ErrorPayload | null) {
       keychain = e;
     },

@@ -20,8 +20,11 @@ use crate::vault::Vault;
 pub const GIT_REUSE_MARGIN_MINS: i64 = 5;
 
 /// What to mint.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MintRequest {
+    // A number in TypeScript (GitHub's ids are far below 2^53, exact in JavaScript).
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub installation: u64,
     /// Repository names (or `owner/name` on the installation's account); `None`: all.
     pub repositories: Option<Vec<String>>,

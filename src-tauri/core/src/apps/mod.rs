@@ -8,6 +8,7 @@ mod jwt;
 mod mint;
 pub mod org_notice;
 pub mod org_review;
+mod service;
 mod vault;
 
 use std::collections::BTreeMap;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use jwt::{AppKey, EXP_AHEAD_SECS, IAT_BACK_SECS};
 pub use mint::{git_token, mint, sweep_expired, MintRequest, GIT_REUSE_MARGIN_MINS};
+pub use service::{read_key_file, MAX_KEY_BYTES};
 
 use crate::config::Host;
 use crate::error::{Error, Result};
@@ -26,6 +28,7 @@ use crate::vault::Vault;
 
 /// A GitHub App Jeton holds the key of. Never holds the key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AppRecord {
     /// Stable identifier; also the keychain entry of its private key (`app-…`).
     pub id: String,
@@ -33,6 +36,8 @@ pub struct AppRecord {
     pub issuer: String,
     /// The web URL of the host, e.g. `https://github.com`.
     pub host: String,
+    // A number in TypeScript (GitHub's ids are far below 2^53, exact in JavaScript).
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub app_id: u64,
     pub slug: Option<String>,
     /// The app's name, from `GET /app`.
@@ -50,7 +55,9 @@ pub struct AppRecord {
 
 /// One installation of an app, as last listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Installation {
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub id: u64,
     /// The user or organization it is installed on.
     pub account: String,
@@ -75,8 +82,10 @@ impl From<InstallationInfo> for Installation {
 
 /// A repository owner whose git credentials an installation serves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct GitOwner {
     pub owner: String,
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub installation: u64,
 }
 

@@ -211,3 +211,53 @@ async fn git_for_a_served_owner_mints_once_and_reuses_until_near_expiry() {
     assert_eq!(w.hub.installation_of(s3.expose()), Some(w.org_inst));
     assert_eq!(serve_git_owner(&w.vault, &app, "x", 1).unwrap_err().code(), "app_installation_not_found");
 }
+
+impl World {
+    /// The Jeton the window calls, on this hub, vault and client.
+    fn jeton(&self) -> crate::service::Jeton {
+        let config = crate::config::Config {
+            github_web: self.host.web.clone(),
+            github_api: self.host.api.clone(),
+            data_dir: self._dir.path().join("data"),
+            keyring_namespace: "jeton-test".into(),
+        };
+        crate::service::Jeton { config, vault: self.vault.clone(), client: self.client.clone() }
+    }
+}
+
+#[tokio::test]
+async fn the_window_lists_what_an_installation_reaches_and_mints_a_token_shown_without_alarm() {
+    let w = world().await;
+    let jeton = w.jeton();
+    let key = Secret::new(w.app.private_key_pem.clone());
+    let app = jeton.add_app(Some(&w.host.key()), &w.app.client_id, &key).await.unwrap();
+    assert_eq!(jeton.apps().unwrap(), vec![app.clone()]);
+
+    let repos = jeton.installation_repositories(w.org_inst).await.unwrap();
+    let names: Vec<&str> = repos.iter().map(|r| r.full_name.as_str()).collect();
+    assert_eq!(names, ["acme/rocket"], "only what the installation was given");
+    assert!(w.vault.list().unwrap().is_empty(), "the token that listed them is not kept");
+
+    let req = MintRequest {
+        installation: w.org_inst,
+        repositories: Some(vec!["acme/rocket".into()]),
+        permissions: Some(perms(&[("contents", "read")])),
+        pinned: false,
+    };
+    let view = jeton.mint_token(&req, crate::i18n::Lang::En).await.unwrap();
+    assert_eq!(view.kind, Some(TokenKind::AppInstallation));
+    assert_eq!(view.status, crate::model::TokenStatus::Valid);
+    assert!(!view.needs_attention, "an hour is its normal life");
+    let expires = chrono::DateTime::parse_from_rfc3339(view.expires_at.as_deref().unwrap()).unwrap();
+    let left = expires.with_timezone(&Utc) - Utc::now();
+    assert!(left > Duration::minutes(55) && left <= Duration::hours(1), "{left}");
+
+    let over = MintRequest { permissions: Some(perms(&[("contents", "write")])), ..req };
+    let e = jeton.mint_token(&over, crate::i18n::Lang::En).await.unwrap_err();
+    assert_eq!(e.code(), "app_permission_not_granted");
+    assert_eq!(w.vault.list().unwrap().len(), 1, "nothing more stored");
+
+    jeton.forget_app(&app.id).await.unwrap();
+    assert!(jeton.apps().unwrap().is_empty());
+    assert!(w.vault.app_key(&app).is_err(), "its key left the keychain");
+}

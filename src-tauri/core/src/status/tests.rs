@@ -151,6 +151,23 @@ fn revoked_tokens_have_no_days_left_and_never_expiring_ones_say_so() {
 }
 
 #[test]
+fn a_minted_installation_token_is_no_alarm_until_it_expires() {
+    let now = Utc::now();
+    let mut minted = rec(Some(Duration::minutes(59)), Some(TokenStatus::Valid), now);
+    minted.kind = TokenKind::AppInstallation;
+    let v = view_of(&minted, now, Lang::En);
+    assert_eq!(v.status, TokenStatus::Valid, "an hour is its normal life, not 'expiring'");
+    assert_eq!(v.urgency, Urgency::None);
+    assert!(!v.needs_attention);
+    assert!(v.expires_at.is_some(), "the dashboard counts down from it");
+    let classic = view_of(&rec(Some(Duration::minutes(59)), Some(TokenStatus::Valid), now), now, Lang::En);
+    assert_eq!((classic.status, classic.urgency), (TokenStatus::Expiring, Urgency::Urgent));
+    minted.expires_at = Some(now - Duration::minutes(1));
+    let over = view_of(&minted, now, Lang::En);
+    assert_eq!((over.status, over.urgency), (TokenStatus::Expired, Urgency::Over));
+}
+
+#[test]
 fn stored_errors_are_rendered_in_the_readers_language() {
     let now = Utc::now();
     let mut r = rec(None, Some(TokenStatus::Invalid), now);
