@@ -4,6 +4,8 @@
 //! permission beyond the installation's is refused before anything is minted.
 
 mod common;
+#[path = "cli_app_org_review.rs"]
+mod org_review;
 
 use std::collections::BTreeMap;
 

@@ -53,7 +53,11 @@ const COMMANDS: &[Row] = &[
     Row { name: "completions", options: &[], usage_errors: &[&[], &["powershell-7"], &["bash", "zsh"]] },
     Row { name: "revoke", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },
     Row { name: "forget", options: &["--yes"], usage_errors: &[&[], &["a", "b"]] },
-    Row { name: "app", options: &["add", "list", "forget", "token", "serve-git"], usage_errors: &[&[], &["nope"]] },
+    Row {
+        name: "app",
+        options: &["add", "list", "forget", "token", "serve-git", "requests", "review", "grants", "revoke-grant"],
+        usage_errors: &[&[], &["nope"]],
+    },
     Row {
         name: "app add",
         options: &["--client-id", "--host", "--key-file"],
@@ -71,6 +75,19 @@ const COMMANDS: &[Row] = &[
         options: &["--owner", "--installation", "--host", "--undo"],
         usage_errors: &[&[], &["--owner", "acme"], &["--owner", "acme", "--installation", "1", "--undo"]],
     },
+    Row { name: "app requests", options: &["--host", "--json"], usage_errors: &[&[], &["acme", "extra"]] },
+    Row {
+        name: "app review",
+        options: &["--approve", "--deny", "--reason", "--host"],
+        usage_errors: &[
+            &["acme", "1"],
+            &["acme", "--approve"],
+            &["acme", "1", "--approve", "--deny"],
+            &["acme", "x", "--deny"],
+        ],
+    },
+    Row { name: "app grants", options: &["--host", "--json"], usage_errors: &[&[], &["acme", "--nope"]] },
+    Row { name: "app revoke-grant", options: &["--yes", "--host"], usage_errors: &[&["acme"], &["acme", "one"]] },
     Row { name: "help", options: &[], usage_errors: &[&["nope"]] },
 ];
 

@@ -79,6 +79,13 @@ impl Control {
         self.shared.lock().request_org_access(token, reason.map(str::to_owned))
     }
 
+    /// Whether the org's review lets `token` reach its private resources (a pending,
+    /// denied or revoked token does not; see `org_pats.rs`).
+    pub fn reaches_org(&self, token: &str, org: &str) -> bool {
+        let store = self.shared.lock();
+        store.org_by_login(org).is_some_and(|o| store.org_pats.reaches(token, o.id))
+    }
+
     /// Puts the hub's clock `secs` ahead of the machine's (negative: behind), for the
     /// GitHub App endpoints' JWT checks, minted expiries and `Date` header.
     pub fn set_clock_offset(&self, secs: i64) {

@@ -3,7 +3,7 @@
 //! what core says, and, for `token` only, prints a secret: the installation token a
 //! script asked for.
 
-use std::io::{IsTerminal, Read};
+use std::io::Read;
 
 use jeton_core::apps::{self, AppRecord, MintRequest};
 use jeton_core::config::Host;
@@ -12,9 +12,10 @@ use jeton_core::service::Jeton;
 use jeton_core::{Error, Secret};
 use serde_json::{json, Value};
 
-use super::revoke::{ask, Answer};
+use super::app_review;
+use super::revoke::confirm;
 use super::text::{self, Key};
-use super::{output, FAILED, OK, USAGE};
+use super::{output, OK, USAGE};
 
 /// The largest key file read (an RSA key's PEM is a few kilobytes).
 const MAX_KEY: u64 = 64 * 1024;
@@ -33,6 +34,10 @@ pub enum AppCommand {
     Forget(ForgetArgs),
     Token(TokenArgs),
     ServeGit(ServeArgs),
+    Requests(app_review::RequestsArgs),
+    Review(app_review::ReviewArgs),
+    Grants(app_review::GrantsArgs),
+    RevokeGrant(app_review::RevokeGrantArgs),
 }
 
 #[derive(clap::Args)]
@@ -97,6 +102,10 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         AppCommand::Forget(a) => forget(&jeton, a, lang),
         AppCommand::Token(a) => token(&jeton, a).await,
         AppCommand::ServeGit(a) => serve_git(&jeton, a, lang),
+        AppCommand::Requests(a) => app_review::requests(&jeton, a, lang).await,
+        AppCommand::Review(a) => app_review::review(&jeton, a, lang).await,
+        AppCommand::Grants(a) => app_review::grants(&jeton, a, lang).await,
+        AppCommand::RevokeGrant(a) => app_review::revoke_grant(&jeton, a, lang).await,
     };
     match done {
         Ok(code) => code,
@@ -202,17 +211,8 @@ fn forget(jeton: &Jeton, a: ForgetArgs, lang: Lang) -> Result<i32, Error> {
     let app = apps::find_app(&jeton.vault, &a.client_id)?;
     if !a.yes {
         let question = text::tf(lang, Key::AppForgetAsk, &[("name", &app.name), ("host", &app.host)]);
-        let terminal = std::io::stdin().is_terminal();
-        match ask(lang, terminal, &question, &mut std::io::stdin().lock(), &mut std::io::stderr()) {
-            Answer::Yes => {}
-            Answer::No => {
-                eprintln!("{}", text::t(lang, Key::NotConfirmed));
-                return Ok(FAILED);
-            }
-            Answer::NoTerminal => {
-                eprintln!("jeton: {}", text::tf(lang, Key::NeedYes, &[("name", &a.client_id)]));
-                return Ok(FAILED);
-            }
+        if let Err(code) = confirm(lang, &question, &a.client_id) {
+            return Ok(code);
         }
     }
     jeton.vault.forget_app(&app.id)?;

@@ -35,6 +35,10 @@ const APP_SUBCOMMANDS: &[(&str, Key, Key)] = &[
     ("forget", Key::AboutAppForget, Key::UsageAppForget),
     ("token", Key::AboutAppToken, Key::UsageAppToken),
     ("serve-git", Key::AboutAppServeGit, Key::UsageAppServeGit),
+    ("requests", Key::AboutAppRequests, Key::UsageAppRequests),
+    ("review", Key::AboutAppReview, Key::UsageAppReview),
+    ("grants", Key::AboutAppGrants, Key::UsageAppGrants),
+    ("revoke-grant", Key::AboutAppRevokeGrant, Key::UsageAppRevokeGrant),
 ];
 
 /// Each argument's help and, when it takes a value, its placeholder.
@@ -69,6 +73,12 @@ fn arg_text(id: &str) -> (Key, Option<Key>) {
         "pin" => (Key::ArgPin, None),
         "git_owner" => (Key::ArgGitOwner, Some(Key::ValueLogin)),
         "stop" => (Key::ArgServeUndo, None),
+        "org" => (Key::ArgOrg, Some(Key::ValueOrg)),
+        "request_ids" => (Key::ArgRequestIds, Some(Key::ValueInstallation)),
+        "grant_ids" => (Key::ArgGrantIds, Some(Key::ValueInstallation)),
+        "approve" => (Key::ArgApprove, None),
+        "deny" => (Key::ArgDeny, None),
+        "reason" => (Key::ArgReason, Some(Key::ValueText)),
         other => unreachable!("argument {other} has no text in cli/text.rs"),
     }
 }

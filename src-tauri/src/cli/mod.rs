@@ -3,6 +3,7 @@
 
 mod add;
 mod app;
+mod app_review;
 mod check;
 mod command;
 mod completions;

@@ -78,15 +78,22 @@ fn confirmed(jeton: &Jeton, a: &Args, lang: Lang, question: Key) -> Result<(), i
     }
     let who = format!("{}@{}", record.login.as_deref().unwrap_or(text::t(lang, Key::Unknown)), record.host);
     let question = text::tf(lang, question, &[("name", &a.name), ("who", &who)]);
+    confirm(lang, &question, &a.name)
+}
+
+/// Asks `question` at the terminal: `Ok` on yes; otherwise says why nothing was done
+/// (a no, or no terminal to ask at: then `--yes` is needed for `name`) and gives the
+/// exit code.
+pub(super) fn confirm(lang: Lang, question: &str, name: &str) -> Result<(), i32> {
     let terminal = std::io::stdin().is_terminal();
-    match ask(lang, terminal, &question, &mut std::io::stdin().lock(), &mut std::io::stderr()) {
+    match ask(lang, terminal, question, &mut std::io::stdin().lock(), &mut std::io::stderr()) {
         Answer::Yes => Ok(()),
         Answer::No => {
             eprintln!("{}", text::t(lang, Key::NotConfirmed));
             Err(super::FAILED)
         }
         Answer::NoTerminal => {
-            eprintln!("jeton: {}", text::tf(lang, Key::NeedYes, &[("name", &a.name)]));
+            eprintln!("jeton: {}", text::tf(lang, Key::NeedYes, &[("name", name)]));
             Err(super::FAILED)
         }
     }

@@ -62,6 +62,12 @@ keys! {
     ValueClientId, ValueKeyFile, ValueInstallation, ValueRepo, AppAdded, AppNone, AppKeyUnreadable,
     AppAccountOrg, AppAccountUser, AppReposAll, AppReposSelected, AppInstallationLine, AppServesLine,
     AppForgetAsk, AppForgotten, AppServeDone, AppServeUndone, AppServeNotSet,
+    // jeton app requests|review|grants|revoke-grant (texts in text_app.rs).
+    AboutAppRequests, UsageAppRequests, AboutAppReview, UsageAppReview, AboutAppGrants, UsageAppGrants,
+    AboutAppRevokeGrant, UsageAppRevokeGrant, ArgOrg, ValueOrg, ArgRequestIds, ArgGrantIds, ArgApprove, ArgDeny,
+    ArgReason, OrgRequestsNone, OrgRequestsCount, OrgRequestLine, OrgReposLine, OrgReposPublic,
+    OrgPermissionsLine, OrgReasonLine, OrgApproved, OrgDenied, OrgGrantsNone, OrgGrantsCount, OrgGrantLine,
+    OrgLastUsed, OrgNeverUsed, OrgRevokeAsk, OrgRevoked,
     // jeton create-url.
     AboutCreateUrl, UsageCreateUrl, ArgKind, ArgTokenName, ArgDescription, ArgOwner, ArgExpires,
     ArgPermission, ArgScope, ValueKind, ValueText, ValueLogin, ValueDays, ValuePermission, ValueScope,
@@ -502,6 +508,9 @@ mod tests {
             UsageAppGroup,
             UsageAppList,
             ValueInstallation,
+            UsageAppRequests,
+            UsageAppGrants,
+            UsageAppRevokeGrant,
         ];
         for &key in Key::ALL.iter().filter(|k| !shared.contains(k)) {
             assert_ne!(t(Lang::En, key).trim(), t(Lang::Fr, key).trim(), "{key:?} is not translated");
