@@ -27,15 +27,18 @@ struct Shown {
 
 impl Show for Shown {
     async fn show(&self, notice: &Notice) -> bool {
+        // The answer is settled before the test hears of the notice (it may flip `down`).
+        let up = !self.down.load(Ordering::Relaxed);
         self.seen.lock().unwrap().push(notice.token_name.clone());
         self.count.send_modify(|n| *n += 1);
-        !self.down.load(Ordering::Relaxed)
+        up
     }
 
     async fn show_org(&self, notice: &jeton_core::apps::org_notice::OrgRequestsNotice) -> bool {
-        self.seen.lock().unwrap().push(format!("requests in {}", notice.org));
+        let up = !self.down.load(Ordering::Relaxed);
+        self.seen.lock().unwrap().push(format!("{} new in {}", notice.ids.len(), notice.org));
         self.count.send_modify(|n| *n += 1);
-        !self.down.load(Ordering::Relaxed)
+        up
     }
 }
 
@@ -128,4 +131,55 @@ async fn a_notice_that_could_not_be_shown_is_not_written_down_and_comes_again() 
     assert_eq!(shown.until(3).await, ["first", "first", "other"], "shown once it could be, then not again");
     task.abort();
     assert_eq!(logged(&jeton, "first"), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_token_requests_of_an_org_are_notified_once_across_restarts() {
+    use fakehub::{NewApp, NewInstallation, NewOrg, NewToken, NewUser, TokenKind};
+    let hub = fakehub::FakeHub::start(Default::default()).await;
+    hub.create_user(NewUser { login: "octocat".into(), ..Default::default() }).unwrap();
+    hub.create_org(NewOrg { login: "acme".into(), ..Default::default() }).unwrap();
+    hub.add_member("acme", "octocat").unwrap();
+    let permissions = [("organization_personal_access_token_requests".to_owned(), "read".to_owned())].into();
+    let app =
+        hub.create_app(NewApp { owner: "acme".into(), name: "Reviewer".into(), permissions, ..Default::default() });
+    let app = app.unwrap();
+    hub.create_installation(NewInstallation { app: "reviewer".into(), account: "acme".into(), ..Default::default() })
+        .unwrap();
+    let request = |name: &str| {
+        let token =
+            hub.create_token(NewToken::new("octocat", TokenKind::FineGrained).name(name).owner("acme")).unwrap();
+        hub.request_org_access(&token, None).unwrap();
+    };
+    request("a");
+    request("b");
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config {
+        github_web: hub.web_url().parse().unwrap(),
+        github_api: hub.url().parse().unwrap(),
+        data_dir: dir.path().into(),
+        keyring_namespace: "jeton-test".into(),
+    };
+    let jeton = Arc::new(Jeton::new(config, Arc::new(MemoryStore::default())).unwrap());
+    let host = jeton.config.host(None).unwrap();
+    let key = jeton_core::Secret::new(app.private_key_pem);
+    jeton_core::apps::add_app(&jeton.vault, &jeton.client, &host, &app.client_id, &key).await.unwrap();
+    let seen = |jeton: &Jeton| jeton.vault.metadata().load().unwrap().org_requests_seen.len();
+
+    let shown = Shown::new();
+    let task = tokio::spawn(super::run(jeton.clone(), Arc::new(SystemClock), shown.clone(), None));
+    assert_eq!(shown.until(1).await, ["2 new in acme"], "one notice for the org, with the count");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while seen(&jeton) < 2 {
+        assert!(std::time::Instant::now() < deadline, "the notified requests were not written down");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    task.abort();
+
+    // Jeton starts again: the two are not told again, the one that came meanwhile is.
+    request("c");
+    let shown = Shown::new();
+    let task = tokio::spawn(super::run(jeton.clone(), Arc::new(SystemClock), shown.clone(), None));
+    assert_eq!(shown.until(1).await, ["1 new in acme"]);
+    task.abort();
 }
