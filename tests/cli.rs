@@ -231,6 +231,10 @@ async fn status_within_fails_for_tokens_expiring_soon() {
     let soon_view = run.json().as_array().unwrap().iter().find(|t| t["name"] == "soon").cloned().unwrap();
     assert_eq!(soon_view["status"], "expiring");
     assert_eq!(soon_view["days_left"], 3, "calendar days until the expiry date");
+    assert_eq!(soon_view["never_expires"], false);
+    assert_eq!(soon_view["secret_missing"], false);
+    assert_eq!(soon_view["unreachable"], false);
+    assert_eq!(soon_view["urgency"], "urgent", "within a week");
     assert_eq!(env.jeton(&["status", "--within", "2d"], "").await.code, 0);
     assert_eq!(env.jeton(&["status", "--within", "soon"], "").await.code, 2);
 }

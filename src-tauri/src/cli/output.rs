@@ -24,6 +24,10 @@ pub fn token_json(v: &TokenView) -> Value {
         "days_left": v.days_left,
         "last_checked": v.last_checked,
         "needs_attention": v.needs_attention,
+        "never_expires": v.never_expires,
+        "urgency": v.urgency,
+        "unreachable": v.unreachable,
+        "secret_missing": v.secret_missing,
     });
     if let (Some(name), Some(map)) = (&v.name, o.as_object_mut()) {
         map.insert("name".into(), json!(name));
