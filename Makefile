@@ -7,7 +7,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 TAURI := TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri
 VERSION := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' tauri.conf.json)
 
-.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings bench bench-ui bench-git clean package package-test
+.PHONY: help deps test-deps ui build release run demo test lint rust-test ui-test ui-e2e e2e bindings completions bench bench-ui bench-git clean package package-test
 
 help:
 	@echo "make run    build and start Jeton against github.com"
@@ -80,6 +80,10 @@ test: test-deps lint rust-test ui-test ui-e2e e2e package-test
 
 bindings: ui
 	JETON_WRITE_BINDINGS=1 $(CARGO) test --lib -- --exact bindings::bindings_are_current doubles::tests::doubles_are_current
+
+# The shell completions the packages ship (completions/; tests/completions.rs checks them).
+completions: ui
+	JETON_WRITE_COMPLETIONS=1 $(CARGO) test --test completions -- --exact the_packaged_scripts_are_current
 
 # Every benchmark in bench/ and one table of ratios, written to BENCHMARKS.md (bench/all.mjs).
 bench: ui test-deps

@@ -1,6 +1,8 @@
 //! `jeton completions bash|zsh|fish`: each script is accepted by its shell and offers
 //! every command `jeton --help` lists (and never the hidden clipboard holder). The shells
-//! come from Debian (`scripts/deps --test` installs zsh and fish).
+//! come from Debian (`scripts/deps --test` installs zsh and fish). The packages ship the
+//! English scripts of `completions/`, which must be what `jeton completions` prints
+//! (`make completions` writes them anew).
 
 mod common;
 
@@ -105,5 +107,24 @@ fn fish_completes_every_command_in_the_users_language() {
         }
         assert!(out.contains(about_check), "fish's descriptions are not in {lang}:\n{out}");
         assert!(!out.contains("__hold"), "the hidden holder is offered:\n{out}");
+    }
+}
+
+/// `completions/`, shipped by the .deb and the .rpm (tauri.conf.json), is what the
+/// program prints in English. `JETON_WRITE_COMPLETIONS=1` (`make completions`) writes it.
+#[test]
+fn the_packaged_scripts_are_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
+    let tmp = tempfile::tempdir().unwrap();
+    let write = std::env::var_os("JETON_WRITE_COMPLETIONS").is_some();
+    for (sh, name) in [("bash", "jeton.bash"), ("zsh", "_jeton"), ("fish", "jeton.fish")] {
+        let fresh = std::fs::read(script(sh, "en_US.UTF-8", tmp.path())).unwrap();
+        let path = dir.join(name);
+        if write {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let packaged = std::fs::read(&path).unwrap_or_default();
+        assert!(packaged == fresh, "{} is not what `jeton completions {sh}` prints: run make completions", path.display());
     }
 }

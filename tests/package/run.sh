@@ -56,6 +56,10 @@ for size in 32 64 128 256 512; do
     check "icon ${size}x${size}" grep -qx "/usr/share/icons/hicolor/${size}x${size}/apps/jeton.png" <<<"$files"
 done
 check "scalable icon" grep -qx /usr/share/icons/hicolor/scalable/apps/jeton.svg <<<"$files"
+for f in /usr/share/bash-completion/completions/jeton /usr/share/zsh/vendor-completions/_jeton \
+    /usr/share/fish/vendor_completions.d/jeton.fish; do
+    check "completions: $f" grep -qx "$f" <<<"$files"
+done
 
 # Every library the program links comes with the declared packages (directly or through
 # theirs), so that `apt-get install` on a machine without them brings them.
@@ -90,7 +94,8 @@ if [ -n "$rpm_file" ]; then
         check "rpm requires $r" grep -qxF "$r" <<<"$requires"
     done
     rpm_files=$(rpm -qpl "$rpm_file" 2>/dev/null)
-    for f in $exe /usr/share/applications/Jeton.desktop /usr/share/icons/hicolor/512x512/apps/jeton.png; do
+    for f in $exe /usr/share/applications/Jeton.desktop /usr/share/icons/hicolor/512x512/apps/jeton.png \
+        /usr/share/bash-completion/completions/jeton /usr/share/zsh/site-functions/_jeton; do
         check "rpm holds $f" grep -qx "$f" <<<"$rpm_files"
     done
 else
@@ -108,6 +113,10 @@ else
 fi
 check "jeton on the PATH is $exe" test "$(command -v jeton)" = "$exe"
 check "jeton --version says $version" test "$(jeton --version)" = "jeton $version"
+# bash-completion loads /usr/share/bash-completion/completions/jeton when `jeton` is first
+# completed; sourcing it is what that does.
+check "bash completes jeton's commands from the installed script" bash -c \
+    'source /usr/share/bash-completion/completions/jeton && COMP_WORDS=(jeton rech) COMP_CWORD=1 && _jeton jeton rech jeton && [ "${COMPREPLY[*]}" = recheck ]'
 
 export JETON_DATA_DIR="$scratch/data" JETON_KEYRING_NAMESPACE="jeton-package-test-$$"
 mkdir -p "$JETON_DATA_DIR"
