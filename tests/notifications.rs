@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use common::{eventually, Env};
-use fakehub::NewToken;
+use fakehub::{NewApp, NewInstallation, NewOrg, NewToken, TokenKind};
+
+/// One test at a time on dunst: each counts what it shows.
+static DUNST: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 fn dunstctl(args: &[&str]) -> String {
     let out = Command::new("dunstctl").args(args).output().expect("dunstctl (dunst) is installed");
@@ -76,6 +79,7 @@ fn read(log: &Path) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_token_expiring_in_two_days_is_notified_once_and_copy_works_from_the_notification() {
     assert!(std::env::var_os("DISPLAY").is_some(), "run under scripts/headless (Xvfb, dunst)");
+    let _dunst = DUNST.lock().await;
     let env = Env::new().await;
     let secret =
         env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(2))).unwrap();
@@ -101,7 +105,7 @@ async fn a_token_expiring_in_two_days_is_notified_once_and_copy_works_from_the_n
     dunstctl(&["close-all"]);
     let ours = history("Jeton");
     assert_eq!(ours.len(), before + 1, "one notification: {ours:?}\n{}", read(&first));
-    let (summary, body) = ours.last().cloned().unwrap();
+    let (summary, body) = ours.first().cloned().unwrap();
     assert_eq!(summary, "“laptop” expires in 2 days");
     let host = env.hub.url().trim_start_matches("http://").trim_end_matches('/').to_owned();
     assert!(body.starts_with(&format!("Account octocat on {host}. Expires on ")), "{body}");
@@ -113,6 +117,53 @@ async fn a_token_expiring_in_two_days_is_notified_once_and_copy_works_from_the_n
     let second = logs.join("second.log");
     let _app = App::start(&env, &second);
     eventually("the restarted app looked at its tokens", || read(&second).contains("reminders: looked"));
+    assert_eq!(displayed(), 0, "no second notification\n{}", read(&second));
+    assert_eq!(history("Jeton").len(), before + 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn new_token_requests_in_an_org_are_notified_once_with_the_org_and_the_count() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "run under scripts/headless (Xvfb, dunst)");
+    let _dunst = DUNST.lock().await;
+    let env = Env::new().await;
+    env.hub.create_org(NewOrg { login: "acme".into(), ..Default::default() }).unwrap();
+    env.hub.add_member("acme", "octocat").unwrap();
+    let permissions = [("organization_personal_access_token_requests".to_owned(), "read".to_owned())].into();
+    let app = NewApp { owner: "acme".into(), name: "Reviewer".into(), permissions, ..Default::default() };
+    let app = env.hub.create_app(app).unwrap();
+    let inst = NewInstallation { app: "reviewer".into(), account: "acme".into(), ..Default::default() };
+    env.hub.create_installation(inst).unwrap();
+    let added = env.jeton(&["app", "add", "--client-id", &app.client_id], &app.private_key_pem).await;
+    assert_eq!(added.code, 0, "{}", added.stderr);
+    for name in ["ci", "backup"] {
+        let token = env.hub.create_token(NewToken::new("octocat", TokenKind::FineGrained).name(name).owner("acme"));
+        env.hub.request_org_access(&token.unwrap(), Some("needed")).unwrap();
+    }
+    dunstctl(&["close-all"]);
+    let before = history("Jeton").len();
+    let logs: PathBuf = env.data_dir().join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+
+    let first = logs.join("first.log");
+    let app = App::start(&env, &first);
+    eventually("the notification of the requests is shown", || displayed() >= 1);
+    dunstctl(&["close-all"]);
+    let ours = history("Jeton");
+    assert_eq!(ours.len(), before + 1, "one notification for the org: {ours:?}\n{}", read(&first));
+    // dunst's history lists the newest first.
+    let (summary, body) = ours.first().cloned().unwrap();
+    assert_eq!(summary, "2 token requests for acme");
+    assert_eq!(
+        body,
+        "2 new fine-grained token requests wait for review in acme. See them with: jeton app requests acme"
+    );
+    drop(app);
+
+    // A restart does not repeat it: the task looks at the requests before it first
+    // looks at the tokens ("reminders: looked").
+    let second = logs.join("second.log");
+    let _app = App::start(&env, &second);
+    eventually("the restarted app looked", || read(&second).contains("reminders: looked"));
     assert_eq!(displayed(), 0, "no second notification\n{}", read(&second));
     assert_eq!(history("Jeton").len(), before + 1);
 }
