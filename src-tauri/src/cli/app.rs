@@ -34,9 +34,9 @@ pub enum AppCommand {
     Forget(ForgetArgs),
     Token(TokenArgs),
     ServeGit(ServeArgs),
-    Requests(app_review::RequestsArgs),
+    Requests(app_review::ListArgs),
     Review(app_review::ReviewArgs),
-    Grants(app_review::GrantsArgs),
+    Grants(app_review::ListArgs),
     RevokeGrant(app_review::RevokeGrantArgs),
 }
 

@@ -14,8 +14,9 @@ use super::text::{self, Key};
 use super::{output, OK};
 
 // Help texts and placeholders: `text_app.rs`, set by `command.rs`.
+/// `requests` and `grants`: an org's list.
 #[derive(clap::Args)]
-pub struct RequestsArgs {
+pub struct ListArgs {
     org: String,
     #[arg(long)]
     host: Option<String>,
@@ -36,15 +37,6 @@ pub struct ReviewArgs {
     reason: Option<String>,
     #[arg(long)]
     host: Option<String>,
-}
-
-#[derive(clap::Args)]
-pub struct GrantsArgs {
-    org: String,
-    #[arg(long)]
-    host: Option<String>,
-    #[arg(long)]
-    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -138,14 +130,14 @@ fn print_grant(g: &Grant, lang: Lang) {
     print_access(&g.token, &[], lang);
 }
 
-pub async fn requests(jeton: &Jeton, a: RequestsArgs, lang: Lang) -> Result<i32, Error> {
+pub async fn requests(jeton: &Jeton, a: ListArgs, lang: Lang) -> Result<i32, Error> {
     let host = jeton.config.host(a.host.as_deref())?;
     let list = org_review::requests(&jeton.vault, &jeton.client, &host, &a.org).await?;
     print_list(&list, a.json, lang, a.org.trim(), (Key::OrgRequestsNone, Key::OrgRequestsCount), print_request);
     Ok(OK)
 }
 
-pub async fn grants(jeton: &Jeton, a: GrantsArgs, lang: Lang) -> Result<i32, Error> {
+pub async fn grants(jeton: &Jeton, a: ListArgs, lang: Lang) -> Result<i32, Error> {
     let host = jeton.config.host(a.host.as_deref())?;
     let list = org_review::grants(&jeton.vault, &jeton.client, &host, &a.org).await?;
     print_list(&list, a.json, lang, a.org.trim(), (Key::OrgGrantsNone, Key::OrgGrantsCount), print_grant);

@@ -100,6 +100,7 @@ pub async fn look(jeton: &Jeton) -> Vec<OrgRequestsNotice> {
     let (Ok(apps), Ok(doc)) = (jeton.vault.apps(), jeton.vault.metadata().load()) else { return Vec::new() };
     let mut out = Vec::new();
     let mut hosts: Vec<&str> = apps.iter().map(|a| a.host.as_str()).collect();
+    hosts.sort_unstable();
     hosts.dedup();
     for host_key in hosts {
         let Ok(host) = jeton.config.host(Some(host_key)) else { continue };
