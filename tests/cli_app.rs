@@ -4,7 +4,7 @@
 //! permission beyond the installation's is refused before anything is minted.
 
 mod common;
-#[path = "cli_app_org_review.rs"]
+#[path = "cli_app/org_review.rs"]
 mod org_review;
 
 use std::collections::BTreeMap;
