@@ -127,8 +127,11 @@ async fn a_request_reviewed_already_or_unknown_and_a_missing_permission_are_said
     assert_eq!(unknown.code, 1);
     assert!(unknown.stderr.contains("acme has no pending request 1"), "{}", unknown.stderr);
 
+    let json = env.jeton(&["app", "grants", "acme", "--json"], "").await;
+    assert_eq!(json.code, 1, "the app lacks \"Personal access tokens\"");
+    assert_eq!(json.json()["error"]["code"], "org_review_no_installation", "--json: the error as JSON");
     let grants = env.jeton(&["app", "grants", "acme"], "").await;
-    assert_eq!(grants.code, 1, "the app lacks \"Personal access tokens\"");
+    assert_eq!(grants.code, 1);
     assert!(grants.stderr.contains("\"Personal access tokens\" (read)"), "{}", grants.stderr);
     let long = "x".repeat(1025);
     let (_, other) = request(&env, "b");

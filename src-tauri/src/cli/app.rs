@@ -92,7 +92,12 @@ pub struct ServeArgs {
 }
 
 pub async fn run(a: Args, lang: Lang) -> i32 {
-    let jeton = match super::open(lang, matches!(&a.command, AppCommand::List(l) if l.json)) {
+    let json = match &a.command {
+        AppCommand::List(l) => l.json,
+        AppCommand::Requests(l) | AppCommand::Grants(l) => l.json,
+        _ => false,
+    };
+    let jeton = match super::open(lang, json) {
         Ok(j) => j,
         Err(code) => return code,
     };
@@ -102,9 +107,9 @@ pub async fn run(a: Args, lang: Lang) -> i32 {
         AppCommand::Forget(a) => forget(&jeton, a, lang),
         AppCommand::Token(a) => token(&jeton, a).await,
         AppCommand::ServeGit(a) => serve_git(&jeton, a, lang),
-        AppCommand::Requests(a) => app_review::requests(&jeton, a, lang).await,
+        AppCommand::Requests(a) => return app_review::requests(&jeton, a, lang).await,
         AppCommand::Review(a) => app_review::review(&jeton, a, lang).await,
-        AppCommand::Grants(a) => app_review::grants(&jeton, a, lang).await,
+        AppCommand::Grants(a) => return app_review::grants(&jeton, a, lang).await,
         AppCommand::RevokeGrant(a) => app_review::revoke_grant(&jeton, a, lang).await,
     };
     match done {

@@ -21,7 +21,7 @@ pub struct ListArgs {
     #[arg(long)]
     host: Option<String>,
     #[arg(long)]
-    json: bool,
+    pub json: bool,
 }
 
 #[derive(clap::Args)]
@@ -65,26 +65,32 @@ fn expiry(lang: Lang, at: Option<DateTime<Utc>>) -> String {
     }
 }
 
-/// Prints a list: JSON, or a count line (`none` when empty) and each item.
+/// Prints a list: JSON, or a count line (`none` when empty) and each item; or its
+/// error (JSON on stdout with `--json`). Returns the exit code.
 fn print_list<T: serde::Serialize>(
-    list: &[T],
-    json: bool,
+    list: Result<Vec<T>, Error>,
+    a: &ListArgs,
     lang: Lang,
-    org: &str,
     keys: (Key, Key),
     item: fn(&T, Lang),
-) {
-    if json {
-        output::print_json(&serde_json::to_value(list).unwrap_or_default());
-        return;
+) -> i32 {
+    let list = match list {
+        Ok(l) => l,
+        Err(e) => return output::fail(&e, lang, a.json),
+    };
+    if a.json {
+        output::print_json(&serde_json::to_value(&list).unwrap_or_default());
+        return OK;
     }
+    let org = a.org.trim();
     match list.len() {
         0 => println!("{}", text::tf(lang, keys.0, &[("org", org)])),
         n => println!("{}", text::tf(lang, keys.1, &[("org", org), ("n", &n.to_string())])),
     }
-    for i in list {
+    for i in &list {
         item(i, lang);
     }
+    OK
 }
 
 /// The lines under an item: its repositories and permissions.
@@ -130,18 +136,20 @@ fn print_grant(g: &Grant, lang: Lang) {
     print_access(&g.token, &[], lang);
 }
 
-pub async fn requests(jeton: &Jeton, a: ListArgs, lang: Lang) -> Result<i32, Error> {
-    let host = jeton.config.host(a.host.as_deref())?;
-    let list = org_review::requests(&jeton.vault, &jeton.client, &host, &a.org).await?;
-    print_list(&list, a.json, lang, a.org.trim(), (Key::OrgRequestsNone, Key::OrgRequestsCount), print_request);
-    Ok(OK)
+pub async fn requests(jeton: &Jeton, a: ListArgs, lang: Lang) -> i32 {
+    let list = match jeton.config.host(a.host.as_deref()) {
+        Ok(host) => org_review::requests(&jeton.vault, &jeton.client, &host, &a.org).await,
+        Err(e) => Err(e),
+    };
+    print_list(list, &a, lang, (Key::OrgRequestsNone, Key::OrgRequestsCount), print_request)
 }
 
-pub async fn grants(jeton: &Jeton, a: ListArgs, lang: Lang) -> Result<i32, Error> {
-    let host = jeton.config.host(a.host.as_deref())?;
-    let list = org_review::grants(&jeton.vault, &jeton.client, &host, &a.org).await?;
-    print_list(&list, a.json, lang, a.org.trim(), (Key::OrgGrantsNone, Key::OrgGrantsCount), print_grant);
-    Ok(OK)
+pub async fn grants(jeton: &Jeton, a: ListArgs, lang: Lang) -> i32 {
+    let list = match jeton.config.host(a.host.as_deref()) {
+        Ok(host) => org_review::grants(&jeton.vault, &jeton.client, &host, &a.org).await,
+        Err(e) => Err(e),
+    };
+    print_list(list, &a, lang, (Key::OrgGrantsNone, Key::OrgGrantsCount), print_grant)
 }
 
 pub async fn review(jeton: &Jeton, a: ReviewArgs, lang: Lang) -> Result<i32, Error> {
