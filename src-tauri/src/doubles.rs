@@ -101,6 +101,7 @@ fn sample(code: ErrorCode) -> Option<Error> {
         C::AppRepositoryNotReachable => Error::AppRepositoryNotReachable { repository: p("repository") },
         C::AppDuplicate => Error::AppDuplicate { name: p("name") },
         C::AppKeyUnreadable => Error::AppKeyUnreadable { path: p("path"), detail: p("detail") },
+        C::AppClientIdInvalid => Error::AppClientIdInvalid { given: Some(p("given")) },
         C::FoundChanged => Error::FoundChanged,
         C::FoundNoHost => Error::FoundNoHost,
         C::FoundNotRemovable => Error::FoundNotRemovable { place: jeton_core::discover::SourceKind::Env },

@@ -73,6 +73,18 @@ describe("the apps screen", () => {
     expect(s.apps.apps).toEqual([]);
   });
 
+  it("says a client ID with a typo is not one, before anything is sent", async () => {
+    const s = renderApp();
+    await openApps(s);
+    const dialog = await fillAdd(s, "Iv23 li", PEM);
+    await s.user.click(within(dialog).getByTestId("app-add-submit"));
+    const error = await within(dialog).findByTestId("app-add-error");
+    expect(error).toHaveAttribute("data-code", "app_client_id_invalid");
+    expect(error).toHaveTextContent("not a client ID or an app ID");
+    expect(within(dialog).getByTestId("app-add-key")).not.toHaveValue("");
+    expect(s.apps.apps).toEqual([]);
+  });
+
   it("asks Rust to pick and read the .pem: the key never passes through the window", async () => {
     const s = renderApp({ apps: { picked: PEM } });
     await openApps(s);

@@ -198,6 +198,9 @@ pub enum Error {
     /// The app's key file could not be read (gone, or not readable by this user).
     #[error("app_key_unreadable: {path}")]
     AppKeyUnreadable { path: String, detail: String },
+    /// What was given as the app's client ID or app ID is neither (letters and digits).
+    #[error("app_client_id_invalid")]
+    AppClientIdInvalid { given: Option<String> },
 }
 
 /// Which format rule a malformed token broke.
@@ -330,6 +333,7 @@ error_codes! {
     AppRepositoryNotReachable => "app_repository_not_reachable",
     AppDuplicate => "app_duplicate",
     AppKeyUnreadable => "app_key_unreadable",
+    AppClientIdInvalid => "app_client_id_invalid",
 }
 
 impl PartialEq<&str> for ErrorCode {
@@ -445,6 +449,7 @@ impl Error {
             Error::AppRepositoryNotReachable { .. } => C::AppRepositoryNotReachable,
             Error::AppDuplicate { .. } => C::AppDuplicate,
             Error::AppKeyUnreadable { .. } => C::AppKeyUnreadable,
+            Error::AppClientIdInvalid { .. } => C::AppClientIdInvalid,
         }
     }
 

@@ -340,7 +340,8 @@ pub(crate) fn message(e: &Error, lang: Lang) -> String {
         | Error::AppPermissionNotGranted { .. }
         | Error::AppRepositoryNotReachable { .. }
         | Error::AppDuplicate { .. }
-        | Error::AppKeyUnreadable { .. } => app::message(e, lang),
+        | Error::AppKeyUnreadable { .. }
+        | Error::AppClientIdInvalid { .. } => app::message(e, lang),
         Error::FoundChanged | Error::FoundNoHost | Error::FoundNotRemovable { .. } | Error::FoundNotStored => {
             discover::message(e, lang)
         }

@@ -60,6 +60,13 @@ pub(super) fn message(e: &Error, lang: Lang) -> String {
             format!("Jeton could not read the key file \"{path}\" ({detail}). Check that the file is still there and that you may read it, or paste the key instead."),
             format!("Jeton n’a pas pu lire le fichier de clé « {path} » ({detail}). Vérifiez que le fichier est toujours là et que vous pouvez le lire, ou collez la clé à la place."),
         ),
+        Error::AppClientIdInvalid { given } => {
+            let given = given.as_deref().map(|g| format!(" (\"{g}\")")).unwrap_or_default();
+            pick(
+                format!("This is not a client ID or an app ID{given}: a client ID is letters and digits such as Iv23liAbCdEf12345678, an app ID only digits. Copy it from the app's settings page on GitHub, under \"About\". Nothing was sent."),
+                format!("Ce n’est pas un identifiant client ni un identifiant d’application{given} : un identifiant client est fait de lettres et de chiffres, comme Iv23liAbCdEf12345678, un identifiant d’application de chiffres seulement. Copiez-le depuis la page de paramètres de l’application sur GitHub, sous « About ». Rien n’a été envoyé."),
+            )
+        }
         other => unreachable!("not an app error: {}", other.code()),
     }
 }
@@ -78,5 +85,7 @@ pub(super) fn samples() -> Vec<Error> {
         Error::AppRepositoryNotReachable { repository: "acme/moon".into() },
         Error::AppDuplicate { name: "Deployer".into() },
         Error::AppKeyUnreadable { path: "/home/me/deployer.pem".into(), detail: "permission denied".into() },
+        Error::AppClientIdInvalid { given: Some("Iv23 li".into()) },
+        Error::AppClientIdInvalid { given: None },
     ]
 }

@@ -45,6 +45,7 @@ export function appFakes(opts: AppsOptions, stored: (t: TokenView) => void, view
   const ok = <T>(data: T): Result<T, ErrorPayload> => ({ status: "ok", data });
   const fail = <T>(code: ErrorPayload["code"], params: Record<string, string> = {}): Result<T, ErrorPayload> => ({ status: "error", error: errorPayload(code, params) });
   const add = (clientId: string, host: string | null, key: string): Result<AppRecord, ErrorPayload> => {
+    if (!/^[A-Za-z0-9.]{1,100}$/.test(clientId)) return fail("app_client_id_invalid", { given: clientId });
     if (!/^-----BEGIN (RSA )?PRIVATE KEY-----/.test(key.trim())) return fail("app_key_invalid");
     if (clientId !== (opts.clientId ?? "Iv23liDeploy")) return fail("app_key_rejected", { issuer: clientId });
     const app = appRecord({ id: `app-${state.apps.length + 1}`, issuer: clientId, host: host ?? "https://github.com" });

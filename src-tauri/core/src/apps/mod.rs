@@ -124,7 +124,9 @@ pub async fn add_app(
 ) -> Result<AppRecord> {
     let issuer = issuer.trim();
     if issuer.is_empty() || issuer.len() > 100 || !issuer.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.') {
-        return Err(Error::NotFound { name: issuer.to_owned() });
+        // Repeated only when as short as a client ID: a token pasted here is not echoed back.
+        let shown = (issuer.len() <= 24 && !issuer.chars().any(char::is_control)).then(|| issuer.to_owned());
+        return Err(Error::AppClientIdInvalid { given: shown.filter(|s| !s.is_empty()) });
     }
     let jwt = AppKey::parse(key)?.sign(issuer, Utc::now())?;
     let info = client.get_app(host, &jwt, issuer).await?;

@@ -261,3 +261,16 @@ async fn the_window_lists_what_an_installation_reaches_and_mints_a_token_shown_w
     assert!(jeton.apps().unwrap().is_empty());
     assert!(w.vault.app_key(&app).is_err(), "its key left the keychain");
 }
+
+#[tokio::test]
+async fn a_client_id_that_is_not_one_is_said_so_without_echoing_a_pasted_token() {
+    let w = world().await;
+    let key = Secret::new(w.app.private_key_pem.clone());
+    let typo = add_app(&w.vault, &w.client, &w.host, "Iv23 li", &key).await.unwrap_err();
+    assert_eq!(typo, Error::AppClientIdInvalid { given: Some("Iv23 li".into()) });
+    let token = format!("ghp_{}", "a".repeat(36));
+    let pasted = add_app(&w.vault, &w.client, &w.host, &token, &key).await.unwrap_err();
+    assert_eq!(pasted, Error::AppClientIdInvalid { given: None });
+    assert!(!pasted.message(crate::i18n::Lang::En).contains("ghp_"));
+    assert!(w.vault.apps().unwrap().is_empty() && w.store.is_empty(), "nothing stored");
+}
