@@ -151,8 +151,19 @@ struct Call<'a> {
 
 impl Call<'_> {
     async fn token(&self, org: &str, permission: &str, level: &str) -> Result<Secret> {
-        let apps = self.vault.apps()?;
-        let found = reviewers(&apps, &self.host.key(), org, permission, level);
+        let key = self.host.key();
+        let mut apps = self.vault.apps()?;
+        if reviewers(&apps, &key, org, permission, level).is_empty() {
+            // The installations may have changed on GitHub since they were listed
+            // (installed, or the permission granted since): list them again.
+            for app in apps.iter().filter(|a| a.host == key) {
+                if let Err(e) = super::refresh(self.vault, self.client, self.host, app).await {
+                    tracing::warn!(code = e.code(), app = %app.id, "org review: installations not listed again");
+                }
+            }
+            apps = self.vault.apps()?;
+        }
+        let found = reviewers(&apps, &key, org, permission, level);
         let Some((app, inst)) = found.first() else {
             let (org, permission, level) = (org.to_owned(), permission.to_owned(), level.to_owned());
             return Err(Error::OrgReviewNoInstallation { org, permission, level });

@@ -27,6 +27,11 @@ fn perms(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 /// acme (octocat a member, the private `rocket`), the app "Reviewer" installed on acme
 /// with `permissions`, and added to the vault.
 async fn world(permissions: &[(&str, &str)]) -> World {
+    world_installed(permissions, true).await
+}
+
+/// The same; installed on acme only after the app was added when `first` is false.
+async fn world_installed(permissions: &[(&str, &str)], first: bool) -> World {
     let hub = FakeHub::start(FakeHubOptions::default()).await;
     hub.create_user(NewUser { login: "octocat".into(), ..Default::default() }).unwrap();
     hub.create_org(NewOrg { login: "acme".into(), ..Default::default() }).unwrap();
@@ -35,14 +40,22 @@ async fn world(permissions: &[(&str, &str)]) -> World {
     let new =
         NewApp { owner: "acme".into(), name: "Reviewer".into(), permissions: perms(permissions), ..Default::default() };
     let app = hub.create_app(new).unwrap();
-    hub.create_installation(NewInstallation { app: "reviewer".into(), account: "acme".into(), ..Default::default() })
-        .unwrap();
+    let install = || {
+        let on_acme = NewInstallation { app: "reviewer".into(), account: "acme".into(), ..Default::default() };
+        hub.create_installation(on_acme).unwrap();
+    };
+    if first {
+        install();
+    }
     let dir = tempfile::tempdir().unwrap();
     let vault = Vault::new(Arc::new(MemoryStore::default()), MetadataStore::new(dir.path().join("data")));
     let opts = ClientOptions { total_timeout: std::time::Duration::from_secs(10), ..ClientOptions::default() };
     let client = GitHubClient::with_options(opts).unwrap();
     let host = Host { web: hub.web_url().parse().unwrap(), api: hub.url().parse().unwrap() };
     add_app(&vault, &client, &host, &app.client_id, &Secret::new(app.private_key_pem)).await.unwrap();
+    if !first {
+        install();
+    }
     World { hub, vault, client, host, _dir: dir }
 }
 
@@ -124,4 +137,14 @@ async fn without_an_installation_that_has_the_permission_nothing_is_asked() {
     assert_eq!(elsewhere.code(), "org_review_no_installation");
     let bad = org_review::requests(&w.vault, &w.client, &w.host, "acme/../x").await.unwrap_err();
     assert_eq!(bad.code(), "not_found", "not a login: never put in a URL");
+}
+
+#[tokio::test]
+async fn an_installation_made_since_the_app_was_added_is_found_by_listing_them_again() {
+    let w = world_installed(BOTH, false).await;
+    assert!(w.vault.apps().unwrap()[0].installations.is_empty(), "added before it was installed");
+    let id = w.request("a");
+    let list = org_review::requests(&w.vault, &w.client, &w.host, "acme").await.unwrap();
+    assert_eq!(list.iter().map(|r| r.id).collect::<Vec<_>>(), [id]);
+    assert_eq!(w.vault.apps().unwrap()[0].installations[0].account, "acme", "recorded");
 }
