@@ -5,7 +5,7 @@
 // copied by Rust. In English and French, with no serious accessibility violation.
 
 import { axe } from "./flows-a11y.mjs";
-import { check, expectText, flow, mock, shot } from "./harness.mjs";
+import { check, expectText, flow, mock, openDetails, shot } from "./harness.mjs";
 
 const PEM = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAx4v2\n-----END RSA PRIVATE KEY-----\n";
 const REPOS = [
@@ -16,8 +16,8 @@ const REPOS = [
 const TOKENS = [{ name: "Laptop git", login: "octocat" }];
 
 const WORDS = {
-  en: { empty: /lasts one hour/, notPem: /not a GitHub App private key/, perms: "Contents: Read and write", left: /^(60|59) min left$/, copied: /^“Deploy bot for acme” copied/ },
-  fr: { empty: /dure une heure/, notPem: /pas une clé privée d’application GitHub/, perms: "Contents : Lecture et écriture", left: /^(60|59) min restantes$/, copied: /^« Deploy bot for acme » copié/ },
+  en: { empty: /lasts one hour/, notPem: /not a GitHub App private key/, perms: "Contents: Read and write", left: /^(60|59) min left$/, copied: /^“Deploy bot for acme” copied/, lives: /installation token until \d\d:\d\d: an app's token lives one hour/ },
+  fr: { empty: /dure une heure/, notPem: /pas une clé privée d’application GitHub/, perms: "Contents : Lecture et écriture", left: /^(60|59) min restantes$/, copied: /^« Deploy bot for acme » copié/, lives: /jeton d’installation jusqu’à \d\d:\d\d : le jeton d’une application vit une heure/ },
 };
 
 /** @param {import("playwright-core").Page} page */
@@ -79,6 +79,9 @@ for (const lang of /** @type {const} */ (["en", "fr"])) {
     await row.getByTestId("token-copy").click();
     await expectText(page.getByTestId("notice"), w.copied, "copied");
     check((await mock(page)).copied.length === 1, "copied by Rust");
+    const drawer = await openDetails(page, "Deploy bot for acme");
+    await expectText(drawer.getByTestId("details-sentence"), w.lives, "the details say it lives an hour");
+    await shot(page, `minted-details-${lang}`, false);
   });
 }
 

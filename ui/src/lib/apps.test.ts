@@ -4,7 +4,8 @@
 
 import { describe, expect, it } from "vitest";
 import { mintProblem, mintRequest, permissionChoices, permissionWords } from "./apps";
-import { expiryLabel, minutesLeft } from "./format";
+import { expiryLabel, minutesLeft, stateSentence } from "./format";
+import { token } from "../test/fakeBackend";
 import { CREATION_CATALOGUE } from "../test/fakeCreation";
 import { installation } from "../test/fakeApps";
 
@@ -75,3 +76,12 @@ describe("under the countdown", () => {
     expect(expiryLabel("en", { kind: "classic", expires_at: at }, "Europe/Paris")).toBe("2 Dec 2026");
   });
 });
+
+describe("the details' sentence for an installation token", () => {
+  it("says until when, and that it lives an hour", () => {
+    const t = token({ name: "minted", kind: "app_installation", scopes: null, expires_at: "2030-01-01T13:05:00Z", days_left: 0 });
+    expect(stateSentence("en", t)).toMatch(/^GitHub accepts this installation token until \d\d:05: an app's token lives one hour/);
+    expect(stateSentence("fr", t)).toMatch(/^GitHub accepte ce jeton d’installation jusqu’à \d\d:05/);
+  });
+});
+

@@ -191,6 +191,7 @@ export function stateSentence(lang: Lang, t: TokenView): string {
   switch (t.status) {
     case "valid":
       if (t.never_expires) return translate(lang, "state.never");
+      if (t.kind === "app_installation" && t.expires_at) return translate(lang, "state.installation", { time: expiryLabel(lang, t) ?? "" });
       return date ? translate(lang, "state.validUntil", { date }) : translate(lang, "state.valid");
     case "expiring":
       return date ? translate(lang, "state.expiring", { date }) : translate(lang, "state.valid");

@@ -413,6 +413,7 @@ export const en = {
   "apps.user": "user",
   "apps.reposAll": "All repositories",
   "apps.reposSelected": "Selected repositories",
+  "state.installation": "GitHub accepts this installation token until {time}: an app's token lives one hour, then Jeton lets it go unless it is kept.",
   "apps.permission": "{label}: {level}",
   "apps.noPermissions": "No permissions",
   "apps.mint": "Mint a token",

@@ -418,6 +418,7 @@ export const fr: Messages = {
   "apps.user": "utilisateur",
   "apps.reposAll": "Tous les dépôts",
   "apps.reposSelected": "Dépôts choisis",
+  "state.installation": "GitHub accepte ce jeton d’installation jusqu’à {time} : le jeton d’une application vit une heure, puis Jeton le laisse partir, sauf s’il est gardé.",
   "apps.permission": "{label} : {level}",
   "apps.noPermissions": "Aucune permission",
   "apps.mint": "Créer un jeton",
