@@ -114,11 +114,18 @@ async fn a_token_expiring_in_two_days_is_notified_once_and_copy_works_from_the_n
     drop(app);
 
     // A restart does not repeat it: once the new run has looked at the tokens, nothing new.
+    restart_shows_nothing(&env, &logs, before + 1);
+}
+
+/// Starts the app again and checks that, once it has looked at the tokens ("reminders:
+/// looked", after its look at the orgs' requests), it showed nothing: dunst's history
+/// still holds `seen` of Jeton's.
+fn restart_shows_nothing(env: &Env, logs: &Path, seen: usize) {
     let second = logs.join("second.log");
-    let _app = App::start(&env, &second);
-    eventually("the restarted app looked at its tokens", || read(&second).contains("reminders: looked"));
+    let _app = App::start(env, &second);
+    eventually("the restarted app looked", || read(&second).contains("reminders: looked"));
     assert_eq!(displayed(), 0, "no second notification\n{}", read(&second));
-    assert_eq!(history("Jeton").len(), before + 1);
+    assert_eq!(history("Jeton").len(), seen);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -159,11 +166,6 @@ async fn new_token_requests_in_an_org_are_notified_once_with_the_org_and_the_cou
     );
     drop(app);
 
-    // A restart does not repeat it: the task looks at the requests before it first
-    // looks at the tokens ("reminders: looked").
-    let second = logs.join("second.log");
-    let _app = App::start(&env, &second);
-    eventually("the restarted app looked", || read(&second).contains("reminders: looked"));
-    assert_eq!(displayed(), 0, "no second notification\n{}", read(&second));
-    assert_eq!(history("Jeton").len(), before + 1);
+    // A restart does not repeat it.
+    restart_shows_nothing(&env, &logs, before + 1);
 }
