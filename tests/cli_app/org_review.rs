@@ -87,6 +87,7 @@ async fn an_owner_lists_approves_and_revokes_a_members_token_request() {
     let text = env.jeton(&["app", "grants", "acme"], "").await;
     assert!(text.stdout.contains(&format!("{pat_id}  octocat: \"ci-deploy\", granted")), "{}", text.stdout);
     assert!(text.stdout.contains("last used"), "{}", text.stdout);
+    assert!(text.stdout.contains("repositories: selected repositories"), "{}", text.stdout);
 
     let asked = env.jeton(&["app", "revoke-grant", "acme", &pat_id], "").await;
     assert_eq!(asked.code, 1, "no terminal and no --yes: nothing revoked");

@@ -96,6 +96,8 @@ fn print_list<T: serde::Serialize>(
 /// The lines under an item: its repositories and permissions.
 fn print_access(token: &TokenInfo, repositories: &[String], lang: Lang) {
     let repos = match token.repository_selection.as_str() {
+        // A grant's repositories are not listed here: "selected repositories".
+        "subset" if repositories.is_empty() => text::t(lang, Key::AppReposSelected).to_owned(),
         "subset" => repositories.join(", "),
         "none" => text::t(lang, Key::OrgReposPublic).to_owned(),
         _ => text::t(lang, Key::AppReposAll).to_owned(),
