@@ -93,14 +93,20 @@ fn paste() -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// Whether the process `pid` shows a window titled "Jeton" on the display (`--all`:
-/// both conditions, where xdotool's default is either; the other test's Jeton runs
-/// beside this one).
-fn window_shown(pid: u32) -> bool {
+/// The windows of process `pid` on the display whose class's instance is "jeton": the
+/// main window, not the tray icon's own windows, which are titled "Jeton" too (`--all`:
+/// every condition, where xdotool's default is any; the other test's Jeton runs beside
+/// this one). xdotool finds nothing when `--name` joins `--classname`.
+fn main_windows(pid: u32) -> Vec<u32> {
     let pid = pid.to_string();
-    let out =
-        Command::new("xdotool").args(["search", "--all", "--onlyvisible", "--pid", &pid, "--name", "^Jeton$"]).output();
-    out.expect("xdotool is installed").status.success()
+    let args = ["search", "--all", "--onlyvisible", "--pid", &pid, "--classname", "^jeton$"];
+    let out = Command::new("xdotool").args(args).output().expect("xdotool is installed");
+    String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.trim().parse().ok()).collect()
+}
+
+/// Whether the process `pid` shows its main window.
+fn window_shown(pid: u32) -> bool {
+    !main_windows(pid).is_empty()
 }
 
 /// Asks Jeton's window to close as a window manager's close button does: the
@@ -108,16 +114,13 @@ fn window_shown(pid: u32) -> bool {
 fn request_close(pid: u32) {
     use x11rb::connection::Connection;
     use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask};
-    let pid = pid.to_string();
-    let out =
-        Command::new("xdotool").args(["search", "--all", "--onlyvisible", "--pid", &pid, "--name", "^Jeton$"]).output();
-    let out = String::from_utf8(out.expect("xdotool is installed").stdout).unwrap();
-    let window: u32 = out.lines().next().and_then(|l| l.trim().parse().ok()).expect("Jeton's window");
+    let windows = main_windows(pid);
+    assert_eq!(windows.len(), 1, "one main window shown: {windows:?}");
     let (conn, _) = x11rb::connect(None).expect("the X display");
     let atom = |name: &[u8]| conn.intern_atom(false, name).unwrap().reply().unwrap().atom;
     let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
-    let message = ClientMessageEvent::new(32, window, protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
-    conn.send_event(false, window, EventMask::NO_EVENT, message).unwrap();
+    let message = ClientMessageEvent::new(32, windows[0], protocols, [delete, x11rb::CURRENT_TIME, 0, 0, 0]);
+    conn.send_event(false, windows[0], EventMask::NO_EVENT, message).unwrap();
     conn.flush().unwrap();
 }
 
@@ -218,7 +221,13 @@ async fn the_tray_shows_follows_copies_and_quits() {
     let mut second = app_command(&env, &[]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let status = until("the second launch exits", 30, &app, async || second.try_wait().unwrap()).await;
     assert!(status.success(), "the second launch exits cleanly: {status:?}");
-    until("the first one's window is shown", 30, &app, async || window_shown(pid).then_some(())).await;
+    // Shown, then painted: a close sent while a window is first coming up can be lost
+    // (GTK under Xvfb), which no person's click could be.
+    until("the first one's window is shown and painted", 30, &app, async || {
+        let log = app.log();
+        (window_shown(pid) && log.contains("window: shown") && log.contains("the dashboard is painted")).then_some(())
+    })
+    .await;
     assert_eq!(watcher.item_of(pid).await, Some(item.clone()), "the first one is still running");
 
     // Closing the window keeps Jeton in the tray, and the first time a notice says so.

@@ -17,12 +17,17 @@ pub const MAIN: &str = "main";
 /// The argument the login entry starts Jeton with: in the tray, no window.
 pub const BACKGROUND_ARG: &str = "--background";
 
-/// Shows the main window, brought to the front.
+/// Shows the main window, brought to the front. Off the main thread these calls are
+/// queued to it; the last, a question, returns once it has done the others, so that the
+/// log line says they are done (a close in between would otherwise be undone by the
+/// focus, which shows the window again).
 pub fn show_main(app: &AppHandle) {
     let Some(w) = app.get_webview_window(MAIN) else { return };
     let _ = w.unminimize();
     let _ = w.show();
     let _ = w.set_focus();
+    let visible = w.is_visible().unwrap_or_default();
+    tracing::debug!(visible, "window: shown");
 }
 
 /// Closing the main window hides it while Jeton has a tray; the first time ever, a
@@ -30,7 +35,9 @@ pub fn show_main(app: &AppHandle) {
 pub fn on_event(window: &Window, event: &WindowEvent) {
     let WindowEvent::CloseRequested { api, .. } = event else { return };
     let app = window.app_handle();
-    if window.label() != MAIN || !crate::tray::present(app) {
+    let tray = crate::tray::present(app);
+    tracing::debug!(window = window.label(), tray, "window: close requested");
+    if window.label() != MAIN || !tray {
         return;
     }
     api.prevent_close();
