@@ -125,6 +125,10 @@ fn the_packaged_scripts_are_current() {
             std::fs::write(&path, &fresh).unwrap();
         }
         let packaged = std::fs::read(&path).unwrap_or_default();
-        assert!(packaged == fresh, "{} is not what `jeton completions {sh}` prints: run make completions", path.display());
+        assert!(
+            packaged == fresh,
+            "{} is not what `jeton completions {sh}` prints: run make completions",
+            path.display()
+        );
     }
 }

@@ -81,11 +81,9 @@ fn sample(code: ErrorCode) -> Option<Error> {
         C::BrowserUnavailable => Error::BrowserUnavailable { detail: p("detail") },
         C::RevokeRefused => Error::RevokeRefused { status: 422, detail: Some(p("detail")) },
         C::RevokeRateLimited => Error::RevokeRateLimited { retry_after_secs: None },
-        C::OrgReviewNoInstallation => Error::OrgReviewNoInstallation {
-            org: p("org"),
-            permission: p("permission"),
-            level: p("level"),
-        },
+        C::OrgReviewNoInstallation => {
+            Error::OrgReviewNoInstallation { org: p("org"), permission: p("permission"), level: p("level") }
+        }
         C::OrgRequestAlreadyReviewed => Error::OrgRequestAlreadyReviewed { org: p("org"), id: 42 },
         C::OrgRequestUnknown => Error::OrgRequestUnknown { org: p("org"), id: 42 },
         C::OrgGrantUnknown => Error::OrgGrantUnknown { org: p("org"), id: 42 },

@@ -10,10 +10,10 @@ mod desktop;
 use std::sync::Arc;
 use std::time::Duration;
 
+use jeton_core::apps::org_notice::{self, OrgRequestsNotice};
 use jeton_core::clock::{Clock, SystemClock};
 use jeton_core::i18n::Lang;
 use jeton_core::reminders::runner::{Runner, LONGEST_SLEEP};
-use jeton_core::apps::org_notice::{self, OrgRequestsNotice};
 use jeton_core::reminders::Notice;
 use jeton_core::service::Jeton;
 use tauri::{AppHandle, Manager};
