@@ -29,7 +29,7 @@ build: ui
 	$(CARGO) build --workspace --bins
 
 release: ui
-	$(CARGO) build --release --bin jeton
+	$(CARGO) build --release --bin jeton --bin git-credential-jeton
 
 run:
 	@scripts/need-display run
@@ -93,7 +93,7 @@ bench: ui test-deps
 # git credential fill answered by Jeton, gh's helper and credential-store, interleaved
 # (bench/git_credential.rs): medians, p95, ratios and Jeton's phases; a BENCH line last.
 bench-git: ui test-deps
-	$(CARGO) build --release -p jeton -p jeton-bench --bin jeton --bin jeton-bench-git
+	$(CARGO) build --release -p jeton -p jeton-bench --bin jeton --bin git-credential-jeton --bin jeton-bench-git
 	scripts/headless target/release/jeton-bench-git target/release/jeton
 
 # The dashboard at 10 and 1,000 tokens in Chromium, IPC mocked (bench/dashboard.mjs).

@@ -58,10 +58,11 @@ impl Setup {
     pub fn helpers(&self) -> Vec<Helper> {
         let only = |helper: String| vec!["credential.helper=".to_owned(), format!("credential.helper={helper}")];
         vec![
+            // The line `jeton setup-git` writes: the slim helper beside jeton when built.
             Helper {
-                name: "jeton git-credential",
+                name: "Jeton, as setup-git sets it",
                 short: "Jeton",
-                config: only(format!("{} git-credential", self.jeton.display())),
+                config: only(jeton_core::gitcred::setup::helper_value(&self.jeton)),
             },
             Helper {
                 name: "gh auth git-credential",
@@ -72,6 +73,11 @@ impl Setup {
                 name: "git credential-store",
                 short: "git credential-store",
                 config: only(format!("store --file={}", self.root.path().join("store").display())),
+            },
+            Helper {
+                name: "jeton git-credential (app binary)",
+                short: "jeton git-credential",
+                config: only(format!("!'{}' git-credential", self.jeton.display())),
             },
         ]
     }
@@ -97,7 +103,11 @@ impl Setup {
     }
 
     fn jeton(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(&self.jeton);
+        self.program(&self.jeton, args)
+    }
+
+    fn program(&self, path: &Path, args: &[&str]) -> Command {
+        let mut cmd = Command::new(path);
         self.environment(&mut cmd);
         cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null());
         cmd
@@ -110,9 +120,10 @@ impl Setup {
             let mut t: Vec<Duration> = (0..n).map(|_| f()).collect();
             ms(percentile(&mut t, 50))
         };
-        let run = |args: &[&str], input: &str| {
+        let slim = self.jeton.with_file_name(jeton_core::gitcred::setup::HELPER_PROGRAM);
+        let run_program = |program: &Path, args: &[&str], input: &str| {
             let start = Instant::now();
-            let mut child = self.jeton(args).spawn().expect("jeton");
+            let mut child = self.program(program, args).spawn().expect("jeton");
             {
                 use std::io::Write;
                 let _ = child.stdin.take().expect("stdin").write_all(input.as_bytes());
@@ -120,6 +131,7 @@ impl Setup {
             let _ = child.wait_with_output();
             start.elapsed()
         };
+        let run = |args: &[&str], input: &str| run_program(&self.jeton, args, input);
         let data = self.root.path().join("jeton");
         let record = self.vault.list().expect("list").remove(0);
         vec![
@@ -128,6 +140,11 @@ impl Setup {
                 "helper",
                 "jeton git-credential get, without git",
                 median(&mut || run(&["git-credential", "get"], REQUEST)),
+            ),
+            (
+                "slim_helper",
+                "git-credential-jeton get, without git",
+                median(&mut || run_program(&slim, &["get"], REQUEST)),
             ),
             (
                 "metadata",

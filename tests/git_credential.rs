@@ -1,5 +1,6 @@
-//! `jeton git-credential` as git calls it, against fakehub and the real keychain (run
-//! under `scripts/headless`; `JETON_SKIP_KEYCHAIN_TESTS=1` skips the keychain part).
+//! `jeton git-credential` and the slim `git-credential-jeton` as git calls them, against
+//! fakehub and the real keychain (run under `scripts/headless`;
+//! `JETON_SKIP_KEYCHAIN_TESTS=1` skips the keychain part).
 
 mod common;
 
@@ -29,11 +30,15 @@ async fn bad_input_gets_no_answer_exit_0_and_no_secret_in_logs() {
         ("closed stdin", String::new()),
         ("no blank line and a cut line", format!("protocol=http\nhost={host}\npassword={token}")),
     ];
+    let trace = [("RUST_LOG", "trace")];
     for (what, input) in cases {
         for op in ["get", "erase", "store", "frobnicate"] {
-            let run = env.jeton_env(&["git-credential", op], &input, &[("RUST_LOG", "trace")]).await;
-            assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{what} / {op}: {}", run.stderr);
-            assert!(!run.stderr.contains(&token), "{what} / {op}: a secret was logged");
+            let jeton = env.jeton_env(&["git-credential", op], &input, &trace).await;
+            let slim = env.program_env(common::HELPER, &[op], &input, &trace).await;
+            for (who, run) in [("jeton git-credential", jeton), ("git-credential-jeton", slim)] {
+                assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{who}, {what} / {op}: {}", run.stderr);
+                assert!(!run.stderr.contains(&token), "{who}, {what} / {op}: a secret was logged");
+            }
         }
     }
 }
@@ -45,6 +50,11 @@ async fn help_says_erase_rechecks_and_store_does_nothing() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("erase") && run.stdout.contains("never deletes it"), "{}", run.stdout);
     assert!(run.stdout.contains("store: does nothing"), "{}", run.stdout);
+    for (lang, says) in [("en_US.UTF-8", "It does what"), ("fr_FR.UTF-8", "Il fait ce que")] {
+        let slim = env.program_env(common::HELPER, &["--help"], "", &[("LANG", lang)]).await;
+        assert_eq!(slim.code, 0);
+        assert!(slim.stdout.contains(says) && slim.stdout.contains("jeton git-credential"), "{}", slim.stdout);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -64,6 +74,9 @@ async fn get_answers_with_expiry_and_state_only_when_announced_and_erase_recheck
     let lines: Vec<&str> = plain.stdout.lines().collect();
     let expected_expiry = format!("password_expiry_utc={}", expires.timestamp());
     assert_eq!(lines, ["username=octocat", &format!("password={token}"), expected_expiry.as_str()]);
+    let request = format!("protocol=http\nhost={host}\n\n");
+    let slim = env.program_env(common::HELPER, &["get"], &request, &[]).await;
+    assert_eq!((slim.code, slim.stdout.as_str()), (0, plain.stdout.as_str()), "the slim helper answers alike");
 
     let caps = "capability[]=authtype\ncapability[]=state\n";
     let with_state = env.jeton(&["git-credential", "get"], &format!("{caps}protocol=http\nhost={host}\n\n")).await;
@@ -81,7 +94,7 @@ async fn get_answers_with_expiry_and_state_only_when_announced_and_erase_recheck
     // Jeton ask GitHub again; the token stays, shown invalid, and is no longer offered.
     env.hub.revoke_token(&token).unwrap();
     let erase = format!("protocol=http\nhost={host}\nusername=octocat\npassword={token}\n\n");
-    let run = env.jeton(&["git-credential", "erase"], &erase).await;
+    let run = env.program_env(common::HELPER, &["erase"], &erase, &[]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, ""));
     let list = env.jeton(&["list", "--json"], "").await.json();
     assert_eq!(list[0]["name"], "laptop");

@@ -31,7 +31,7 @@ struct Git<'a> {
 
 impl Git<'_> {
     fn run(&self, dir: &Path, args: &[&str]) -> Output {
-        let helper = format!("credential.helper=!'{}' git-credential", env!("CARGO_BIN_EXE_jeton"));
+        let helper = format!("credential.helper=!'{}'", common::HELPER);
         Command::new("git")
             .current_dir(dir)
             .args(["-c", "credential.helper=", "-c", &helper, "-c", "credential.useHttpPath=true"])

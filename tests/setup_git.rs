@@ -3,6 +3,9 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The slim helper built beside `jeton`, which setup-git points git at.
+const HELPER: &str = env!("CARGO_BIN_EXE_git-credential-jeton");
+
 fn setup_git(home: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_jeton"))
         .arg("setup-git")
@@ -40,7 +43,7 @@ fn setup_adds_a_reset_and_jeton_for_one_host_and_undo_restores_the_file() {
     let (code, out, err) = setup_git(home.path(), &[]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("https://github.com"), "{out}");
-    let ours = format!("!'{}' git-credential", env!("CARGO_BIN_EXE_jeton"));
+    let ours = format!("!'{}'", HELPER);
     assert_eq!(helpers(home.path(), "credential.https://github.com.helper"), ["", ours.as_str()]);
     // What git resolves for github.com: only Jeton; other hosts keep theirs.
     let resolved = |url: &str| {
@@ -97,7 +100,7 @@ fn a_config_git_cannot_parse_is_refused_and_left_untouched() {
 fn no_global_config_yet_is_an_empty_one() {
     let home = tempfile::tempdir().unwrap();
     assert_eq!(setup_git(home.path(), &["--host", "http://127.0.0.1:8080"]).0, 0);
-    let ours = format!("!'{}' git-credential", env!("CARGO_BIN_EXE_jeton"));
+    let ours = format!("!'{}'", HELPER);
     assert_eq!(helpers(home.path(), "credential.http://127.0.0.1:8080.helper"), ["", ours.as_str()]);
     assert_eq!(setup_git(home.path(), &["--undo", "--host", "http://127.0.0.1:8080"]).0, 0);
     let left = std::fs::read_to_string(home.path().join(".gitconfig")).unwrap();

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant};
 use fakehub::{FakeHub, FakeHubOptions, NewToken, NewUser};
 use tokio::io::AsyncWriteExt;
 
+/// The slim git credential helper `jeton setup-git` points git at, built beside `jeton`.
+pub const HELPER: &str = env!("CARGO_BIN_EXE_git-credential-jeton");
+
 pub struct Env {
     pub hub: FakeHub,
     pub data: tempfile::TempDir,
@@ -50,7 +53,13 @@ impl Env {
 
     /// Runs `jeton ARGS` with extra environment variables.
     pub async fn jeton_env(&self, args: &[&str], stdin: &str, vars: &[(&str, &str)]) -> Run {
-        let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_jeton"));
+        self.program_env(env!("CARGO_BIN_EXE_jeton"), args, stdin, vars).await
+    }
+
+    /// `program ARGS` (Jeton's or its slim git helper, `HELPER`) against this fakehub,
+    /// data dir and keychain namespace.
+    pub async fn program_env(&self, program: &str, args: &[&str], stdin: &str, vars: &[(&str, &str)]) -> Run {
+        let mut cmd = tokio::process::Command::new(program);
         cmd.args(args)
             .env("JETON_GITHUB_URL", self.hub.url())
             .env("JETON_GITHUB_API_URL", self.hub.url())
@@ -63,7 +72,7 @@ impl Env {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         cmd.envs(vars.iter().copied());
-        let mut child = cmd.spawn().expect("spawn jeton");
+        let mut child = cmd.spawn().unwrap_or_else(|e| panic!("spawn {program}: {e}"));
         let mut input = child.stdin.take().unwrap();
         input.write_all(stdin.as_bytes()).await.unwrap();
         drop(input);

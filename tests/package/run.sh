@@ -51,6 +51,7 @@ for p in libwebkit2gtk-4.1-0 libgtk-3-0 libayatana-appindicator3-1; do
     check "depends on $p" grep -qx "$p" <<<"$depends"
 done
 check "the program at $exe" grep -qx "$exe" <<<"$files"
+check "the git helper at /usr/bin/git-credential-jeton" grep -qx /usr/bin/git-credential-jeton <<<"$files"
 check "the desktop entry" grep -qx /usr/share/applications/Jeton.desktop <<<"$files"
 for size in 32 64 128 256 512; do
     check "icon ${size}x${size}" grep -qx "/usr/share/icons/hicolor/${size}x${size}/apps/jeton.png" <<<"$files"
@@ -113,6 +114,20 @@ else
 fi
 check "jeton on the PATH is $exe" test "$(command -v jeton)" = "$exe"
 check "jeton --version says $version" test "$(jeton --version)" = "jeton $version"
+check "git-credential-jeton --version says $version" \
+    test "$(git-credential-jeton --version)" = "git-credential-jeton $version"
+check "git-credential-jeton links no desktop library" \
+    bash -c '! readelf -d /usr/bin/git-credential-jeton | grep -Eq "NEEDED.*(gtk|webkit|glib|gdk)"'
+# setup-git, in a home of its own, points git at the installed helper.
+git_home="$scratch/git-home"
+mkdir -p "$git_home"
+helper_line() {
+    HOME="$git_home" XDG_CONFIG_HOME="$git_home/.config" jeton setup-git >/dev/null &&
+        HOME="$git_home" XDG_CONFIG_HOME="$git_home/.config" git config --global --get-all \
+            credential.https://github.com.helper | tail -n1
+}
+check "jeton setup-git points git at /usr/bin/git-credential-jeton" \
+    test "$(helper_line)" = "!'/usr/bin/git-credential-jeton'"
 # bash-completion loads /usr/share/bash-completion/completions/jeton when `jeton` is first
 # completed; sourcing it is what that does.
 check "bash completes jeton's commands from the installed script" bash -c \

@@ -1,17 +1,9 @@
 //! `jeton git-credential get|store|erase`: git's credential helper
-//! (docs/github.md#git-credential-helper). The rules are core's (`jeton_core::gitcred`);
-//! this reads git's request, asks the keychain and writes the answer.
-//!
-//! Git must never be stopped by its helper: whatever goes wrong (input that is not a
-//! request, a locked keychain, no token for the host) the helper prints nothing and
-//! exits 0, so git goes on to its next helper or asks the user. Nothing of the request
-//! is logged.
+//! (docs/github.md#git-credential-helper), run by core (`jeton_core::gitcred::helper`),
+//! as the slim `git-credential-jeton` runs it. Always exits 0: git must never be
+//! stopped by its helper.
 
-use std::io::{Read, Write};
-
-use jeton_core::gitcred::{self, Answer, Operation, Request, Zeroizing};
 use jeton_core::i18n::Lang;
-use jeton_core::service::Jeton;
 
 use super::OK;
 
@@ -22,81 +14,6 @@ pub struct Args {
 }
 
 pub async fn run(a: Args, lang: Lang) -> i32 {
-    let operation = Operation::parse(&a.operation);
-    let input = read_input();
-    if !matches!(operation, Operation::Get | Operation::Erase) {
-        // `store` (git does not make tokens) and unknown operations: nothing to do.
-        return OK;
-    }
-    let Some(request) = input.as_deref().and_then(|i| gitcred::parse(i)) else { return OK };
-    let Ok(jeton) = Jeton::from_env() else { return OK };
-    let Some(host) = gitcred::host_of(&jeton.config, &request) else { return OK };
-    match operation {
-        Operation::Get => get(&jeton, &host, &request, lang).await,
-        _ => erase(&jeton, &host, &request, lang).await,
-    }
+    jeton_core::gitcred::helper::run(&a.operation, lang).await;
     OK
-}
-
-/// Standard input up to core's limit (`None` beyond it), in memory that is wiped.
-fn read_input() -> Option<Zeroizing<Vec<u8>>> {
-    let limit = gitcred::protocol::MAX_INPUT as u64;
-    let mut input = Zeroizing::new(Vec::with_capacity(4096));
-    std::io::stdin().lock().take(limit + 1).read_to_end(&mut input).ok()?;
-    (input.len() as u64 <= limit).then_some(input)
-}
-
-/// Answers with an installation token when an app installation serves the owner git
-/// asks about, else with the best stored token whose secret the keychain gives.
-async fn get(jeton: &Jeton, host: &jeton_core::config::Host, request: &Request, lang: Lang) {
-    if minted(jeton, host, request).await.is_some_and(|answer| write_answer(&answer, request)) {
-        return;
-    }
-    // Not `list_checked`: asking the keychain for its accounts first would cost a round
-    // trip on every git operation; a secret the keychain no longer has is skipped below.
-    let Ok(views) = jeton.list(lang) else { return };
-    for view in gitcred::candidates(&views, host, request) {
-        let Some(record) = view.id.as_deref().and_then(|id| jeton.vault.find(id).ok()) else { continue };
-        let Ok(secret) = jeton.vault.secret_async(&record).await else { continue };
-        let answer = gitcred::answer(view, secret, request);
-        if write_answer(&answer, request) {
-            return;
-        }
-    }
-}
-
-/// The installation token for the owner an app installation serves (minted, or reused
-/// until 5 minutes before its expiry); `None` when none serves it or minting failed.
-async fn minted(jeton: &Jeton, host: &jeton_core::config::Host, request: &Request) -> Option<Answer> {
-    let apps = jeton.vault.apps().ok()?;
-    let owner = gitcred::served_owner(&apps, host, request)?;
-    match jeton_core::apps::git_token(&jeton.vault, &jeton.client, host, &owner).await {
-        Ok(Some((record, secret))) => Some(gitcred::answer_minted(&record, secret, request)),
-        Ok(None) => None,
-        Err(e) => {
-            tracing::warn!(code = e.code(), "git-credential get: no installation token");
-            None
-        }
-    }
-}
-
-/// Writes `answer` for git; whether it could be written for this request.
-fn write_answer(answer: &Answer, request: &Request) -> bool {
-    let Some(out) = gitcred::write(answer, request) else { return false };
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush());
-    true
-}
-
-/// Git's server refused the token: ask GitHub again now, so that Jeton shows what
-/// happened to it (revoked, expired). The token is never deleted.
-async fn erase(jeton: &Jeton, host: &jeton_core::config::Host, request: &Request, lang: Lang) {
-    let Ok(views) = jeton.list(lang) else { return };
-    let by_secret = request.password.as_ref().and_then(|p| jeton.vault.find_by_secret(p).ok().flatten());
-    let Some(id) = gitcred::erased_token(&views, host, request, by_secret.as_ref().map(|r| r.id.as_str())) else {
-        return;
-    };
-    if let Err(e) = jeton.recheck(&id, lang).await {
-        tracing::debug!(code = e.code(), "git-credential erase: the re-check failed");
-    }
 }

@@ -1,9 +1,10 @@
 //! Jeton as git's credential helper (docs/github.md#git-credential-helper): the
 //! protocol's reading and writing, which stored token answers git, and the lines
-//! `jeton setup-git` keeps in git's config. Pure: the CLI does the input and output,
-//! the keychain and the re-check.
+//! `jeton setup-git` keeps in git's config; all pure but `helper`, the run itself
+//! (standard input and output, the keychain, the re-check).
 
 pub mod choose;
+pub mod helper;
 pub mod protocol;
 pub mod setup;
 

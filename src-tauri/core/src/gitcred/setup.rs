@@ -16,21 +16,39 @@ pub fn config_key(host: &Host) -> String {
     format!("credential.{}.helper", host.key())
 }
 
-/// The helper line running this Jeton: `!'/usr/bin/jeton' git-credential`. The `!`
-/// form runs a shell command, so the path is quoted for the shell.
+/// The slim helper program installed beside `jeton` (named as git names helpers).
+pub const HELPER_PROGRAM: &str = "git-credential-jeton";
+
+/// The helper line for the Jeton at `exe`: its slim helper beside it when there is one,
+/// `!'/usr/bin/git-credential-jeton'` (git adds the operation), which starts without the
+/// desktop's libraries; else `!'/usr/bin/jeton' git-credential`. The `!` form runs a
+/// shell command, so the path is quoted for the shell.
 pub fn helper_value(exe: &Path) -> String {
-    let path = exe.to_string_lossy().replace('\'', r"'\''");
-    format!("!'{path}' git-credential")
+    let slim = exe.with_file_name(format!("{HELPER_PROGRAM}{}", std::env::consts::EXE_SUFFIX));
+    if slim.is_file() {
+        format!("!{}", shell_quoted(&slim))
+    } else {
+        format!("!{} git-credential", shell_quoted(exe))
+    }
 }
 
-/// Whether a helper line is one `setup-git` wrote (this Jeton or one installed elsewhere).
+fn shell_quoted(path: &Path) -> String {
+    format!("'{}'", path.to_string_lossy().replace('\'', r"'\''"))
+}
+
+/// Whether a helper line is one `setup-git` wrote (this Jeton or one installed
+/// elsewhere, the slim helper or `jeton git-credential`).
 pub fn is_jeton_helper(value: &str) -> bool {
-    let Some(cmd) = value.strip_prefix("!").and_then(|v| v.strip_suffix(" git-credential")) else { return false };
+    let Some(cmd) = value.strip_prefix("!") else { return false };
+    let (cmd, wanted) = match cmd.strip_suffix(" git-credential") {
+        Some(jeton) => (jeton, "jeton"),
+        None => (cmd, HELPER_PROGRAM),
+    };
     let program = cmd.trim_matches('\'').replace(r"'\''", "'");
     // The file name, on any system's paths.
     let name = program.rsplit(['/', '\\']).next().unwrap_or_default();
     let name = name.strip_suffix(".exe").unwrap_or(name);
-    name.eq_ignore_ascii_case("jeton")
+    name.eq_ignore_ascii_case(wanted)
 }
 
 /// One change to the helper lines of a URL.

@@ -22,16 +22,48 @@ fn apply(existing: &[&str], plan: &[Edit]) -> Vec<String> {
 
 #[test]
 fn the_helper_line_runs_this_binary_quoted_for_the_shell() {
-    assert_eq!(helper_value(Path::new("/usr/bin/jeton")), OURS);
+    let nowhere = "/no such dir/jeton";
+    assert_eq!(helper_value(Path::new(nowhere)), format!("!'{nowhere}' git-credential"));
     let odd = helper_value(Path::new("/home/o'neil/my apps/jeton"));
     assert_eq!(odd, r"!'/home/o'\''neil/my apps/jeton' git-credential");
-    for ours in [OURS, OLD, odd.as_str(), "!'C:\\Program Files\\Jeton\\jeton.exe' git-credential"] {
+    for ours in [
+        OURS,
+        OLD,
+        odd.as_str(),
+        "!'C:\\Program Files\\Jeton\\jeton.exe' git-credential",
+        "!'/usr/bin/git-credential-jeton'",
+        "!'C:\\Program Files\\Jeton\\git-credential-jeton.exe'",
+    ] {
         assert!(is_jeton_helper(ours), "{ours}");
     }
-    for theirs in [GH, "", "store", "cache --timeout=300", "!'/usr/bin/jeton' get", "!'/usr/bin/other' git-credential"]
-    {
+    for theirs in [
+        GH,
+        "",
+        "store",
+        "cache --timeout=300",
+        "!'/usr/bin/jeton' get",
+        "!'/usr/bin/other' git-credential",
+        "!'/usr/bin/jeton'",
+        "!'/usr/bin/git-credential-jeton' git-credential",
+    ] {
         assert!(!is_jeton_helper(theirs), "{theirs}");
     }
+}
+
+/// Installed with its slim helper beside it, Jeton points git at the helper; a line for
+/// `jeton git-credential` left from before is Jeton's, and is replaced.
+#[test]
+fn the_helper_line_names_the_slim_helper_beside_jeton() {
+    let dir = tempfile::tempdir().unwrap();
+    let exe = dir.path().join("jeton");
+    std::fs::write(&exe, "").unwrap();
+    let before = helper_value(&exe);
+    assert!(before.ends_with("/jeton' git-credential"), "{before}");
+    std::fs::write(dir.path().join(HELPER_PROGRAM), "").unwrap();
+    let slim = helper_value(&exe);
+    assert_eq!(slim, format!("!'{}'", dir.path().join(HELPER_PROGRAM).display()));
+    assert!(is_jeton_helper(&slim) && is_jeton_helper(&before));
+    assert_eq!(apply(&["", &before], &setup_plan(&v(&["", &before]), &slim)), ["", slim.as_str()]);
 }
 
 #[test]
