@@ -35,8 +35,8 @@ pub(super) fn message(e: &Error, lang: Lang) -> String {
             "GitHub a refusé la signature de l’application à cause de l’heure : l’horloge de cet ordinateur semble fausse (la réponse de GitHub n’indiquait pas son heure). Remettez l’horloge à l’heure (activez l’heure automatique), puis réessayez.".into(),
         ),
         Error::AppInstallationNotFound { installation } => pick(
-            format!("The app has no installation {installation}: it was uninstalled, or the number is another app's. Run \"jeton app list\" to see its installations."),
-            format!("L’application n’a pas d’installation {installation} : elle a été désinstallée, ou ce numéro est celui d’une autre application. Lancez « jeton app list » pour voir ses installations."),
+            format!("The app has no installation {installation}: it was uninstalled, or the number is another app's. Refresh the app in Jeton's GitHub Apps window, or run \"jeton app list\", to see its installations."),
+            format!("L’application n’a pas d’installation {installation} : elle a été désinstallée, ou ce numéro est celui d’une autre application. Actualisez l’application dans la fenêtre Applications GitHub de Jeton, ou lancez « jeton app list », pour voir ses installations."),
         ),
         Error::AppPermissionNotGranted { key, level, granted } => match granted {
             Some(g) => pick(
