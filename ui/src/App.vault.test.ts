@@ -241,6 +241,15 @@ describe("grants in the drawer", () => {
     ]);
   });
 
+  it("says an installation token's permissions are what GitHub granted when minted", async () => {
+    const { user } = setup({
+      tokens: [token({ name: "Deployer", kind: "app_installation", scopes: null, permissions: { contents: "read" } })],
+    });
+    const table = within(await open(user, "Deployer")).getByTestId("grants-permissions");
+    expect(table).toHaveTextContent("Granted by GitHub when Jeton minted this installation token");
+    expect(table).not.toHaveTextContent("does not report");
+  });
+
   it("explains when a fine-grained token's permissions are unknown", async () => {
     const { user } = setup({ tokens: [token({ name: "FG", kind: "fine_grained", scopes: null })] });
     const details = await open(user, "FG");

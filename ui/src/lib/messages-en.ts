@@ -229,6 +229,7 @@ export const en = {
   "grants.ghesOnly": "GHES only",
   "grants.undocumented": "Not a scope GitHub documents.",
   "grants.recorded": "Recorded when Jeton created this token — GitHub’s API does not report fine-grained permissions",
+  "grants.minted": "Granted by GitHub when Jeton minted this installation token",
   "grants.notRecorded": "GitHub does not report a fine-grained token’s permissions.",
   "grants.permission": "Permission",
   "grants.access": "Access",

@@ -233,6 +233,7 @@ export const fr: Messages = {
   "grants.undocumented": "Portée non documentée par GitHub.",
   "grants.recorded":
     "Enregistrées quand Jeton a créé ce jeton — l’API de GitHub ne communique pas les permissions à granularité fine",
+  "grants.minted": "Accordées par GitHub quand Jeton a créé ce jeton d’installation",
   "grants.notRecorded": "GitHub ne communique pas les permissions d’un jeton à granularité fine.",
   "grants.permission": "Permission",
   "grants.access": "Accès",
