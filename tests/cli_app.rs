@@ -131,7 +131,7 @@ async fn a_key_that_is_not_pem_or_is_another_apps_stores_nothing_and_says_why() 
 
     let missing = w.env.jeton(&["app", "add", "--client-id", "Iv1", "--key-file", "/nonexistent/app.pem"], "").await;
     assert_eq!(missing.code, 2, "{}", missing.stderr);
-    assert!(missing.stderr.contains("cannot read the private key from /nonexistent/app.pem"), "{}", missing.stderr);
+    assert!(missing.stderr.contains("could not read the key file \"/nonexistent/app.pem\""), "{}", missing.stderr);
 }
 
 #[tokio::test(flavor = "multi_thread")]

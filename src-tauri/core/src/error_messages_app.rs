@@ -57,8 +57,8 @@ pub(super) fn message(e: &Error, lang: Lang) -> String {
             format!("Cette application est déjà dans Jeton sous le nom « {name} ». Utilisez-la, ou retirez-la d’abord pour l’ajouter à nouveau."),
         ),
         Error::AppKeyUnreadable { path, detail } => pick(
-            format!("Jeton could not read the key file \"{path}\" ({detail}). Check that the file is still there and that you may read it, or paste the key instead."),
-            format!("Jeton n’a pas pu lire le fichier de clé « {path} » ({detail}). Vérifiez que le fichier est toujours là et que vous pouvez le lire, ou collez la clé à la place."),
+            format!("Jeton could not read the key file \"{path}\" ({detail}). Check that the file is still there and that you may read it, or paste the key instead (jeton app add reads it from standard input with --key-file -)."),
+            format!("Jeton n’a pas pu lire le fichier de clé « {path} » ({detail}). Vérifiez que le fichier est toujours là et que vous pouvez le lire, ou collez la clé à la place (jeton app add la lit sur l’entrée standard avec --key-file -)."),
         ),
         Error::AppClientIdInvalid { given } => {
             let given = given.as_deref().map(|g| format!(" (\"{g}\")")).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! what core says, and, for `token` only, prints a secret: the installation token a
 //! script asked for.
 
-use std::io::Read;
+use std::path::Path;
 
 use jeton_core::apps::{self, AppRecord, MintRequest};
 use jeton_core::config::Host;
@@ -16,9 +16,6 @@ use super::app_review;
 use super::revoke::confirm;
 use super::text::{self, Key};
 use super::{output, OK, USAGE};
-
-/// The largest key file read (an RSA key's PEM is a few kilobytes).
-const MAX_KEY: u64 = 64 * 1024;
 
 // Help texts and placeholders: `text.rs`, set by `command.rs`.
 #[derive(clap::Args)]
@@ -136,23 +133,17 @@ async fn add(jeton: &Jeton, a: AddArgs, lang: Lang) -> Result<i32, Error> {
     Ok(OK)
 }
 
-/// The key from a file, or from standard input with `-`. Never from an argument, never
-/// printed.
+/// The key from a file, or from standard input with `-` (core's reading and limits).
+/// Never from an argument, never printed. A file that cannot be read is a usage error.
 fn read_key(path: &str, lang: Lang) -> Result<Secret, i32> {
-    let mut s = String::new();
-    let read = if path == "-" {
-        std::io::stdin().take(MAX_KEY).read_to_string(&mut s)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(MAX_KEY).read_to_string(&mut s))
-    };
-    match read {
-        Ok(_) => Ok(Secret::new(s)),
-        Err(e) => {
-            let vars = [("path", path), ("detail", &e.to_string())];
-            eprintln!("jeton: {}", text::tf(lang, Key::AppKeyUnreadable, &vars));
-            Err(USAGE)
+    let read = if path == "-" { apps::read_key(std::io::stdin(), "-") } else { apps::read_key_file(Path::new(path)) };
+    read.map_err(|e| match e {
+        Error::AppKeyUnreadable { .. } => {
+            output::fail(&e, lang, false);
+            USAGE
         }
-    }
+        other => output::fail(&other, lang, false),
+    })
 }
 
 fn list(jeton: &Jeton, json: bool, lang: Lang) -> i32 {

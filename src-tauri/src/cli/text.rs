@@ -59,7 +59,7 @@ keys! {
     AboutAppGroup, UsageAppGroup, AboutAppAdd, UsageAppAdd, AboutAppList, UsageAppList, AboutAppForget,
     UsageAppForget, AboutAppToken, UsageAppToken, AboutAppServeGit, UsageAppServeGit, AppTokenSecretNote,
     ArgClientId, ArgKeyFile, ArgInstallation, ArgRepo, ArgAppPermission, ArgPin, ArgGitOwner, ArgServeUndo,
-    ValueClientId, ValueKeyFile, ValueInstallation, ValueRepo, AppAdded, AppNone, AppKeyUnreadable,
+    ValueClientId, ValueKeyFile, ValueInstallation, ValueRepo, AppAdded, AppNone,
     AppAccountOrg, AppAccountUser, AppReposAll, AppReposSelected, AppInstallationLine, AppServesLine,
     AppForgetAsk, AppForgotten, AppServeDone, AppServeUndone, AppServeNotSet,
     // jeton app requests|review|grants|revoke-grant (texts in text_app.rs).

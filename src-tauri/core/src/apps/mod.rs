@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use jwt::{AppKey, EXP_AHEAD_SECS, IAT_BACK_SECS};
 pub use mint::{git_token, mint, sweep_expired, MintRequest, GIT_REUSE_MARGIN_MINS};
-pub use service::{read_key_file, MAX_KEY_BYTES};
+pub use service::{read_key, read_key_file, MAX_KEY_BYTES};
 
 use crate::config::Host;
 use crate::error::{Error, Result};

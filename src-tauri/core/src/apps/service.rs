@@ -20,12 +20,19 @@ use crate::status::view_of;
 /// The largest key file read (an RSA key's PEM is a few kilobytes).
 pub const MAX_KEY_BYTES: u64 = 64 * 1024;
 
-/// An app's private key from a `.pem` file: read here, never shown. A file that is not
-/// text, or larger than any key, is not a key.
+/// An app's private key from a `.pem` file: read here, never shown.
 pub fn read_key_file(path: &Path) -> Result<Secret> {
+    let source = path.display().to_string();
+    let unreadable = |e: std::io::Error| Error::AppKeyUnreadable { path: source.clone(), detail: e.to_string() };
+    read_key(std::fs::File::open(path).map_err(unreadable)?, &source)
+}
+
+/// An app's private key from `reader` (a file, or the CLI's standard input), named
+/// `source` in an error. Input that is not text, or larger than any key, is not a key.
+pub fn read_key(reader: impl Read, source: &str) -> Result<Secret> {
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| f.take(MAX_KEY_BYTES + 1).read_to_end(&mut bytes));
-    read.map_err(|e| Error::AppKeyUnreadable { path: path.display().to_string(), detail: e.to_string() })?;
+    let read = reader.take(MAX_KEY_BYTES + 1).read_to_end(&mut bytes);
+    read.map_err(|e| Error::AppKeyUnreadable { path: source.to_owned(), detail: e.to_string() })?;
     if bytes.len() as u64 > MAX_KEY_BYTES {
         return Err(Error::AppKeyInvalid);
     }
