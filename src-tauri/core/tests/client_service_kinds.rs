@@ -36,11 +36,12 @@ async fn installation_tokens_are_checked_with_rate_limit() {
     let token = env.mint(NewToken::new(LOGIN, TokenKind::AppInstallation).expires_in(Duration::minutes(50)));
     let out = env.jeton.check(&token, None, false, Lang::En).await;
     assert!(out.ok, "{:?}", out.view);
-    assert_eq!((out.view.status, out.view.login.as_deref()), (TokenStatus::Expiring, None));
+    // Short-lived by design: valid, not "expiring", until its hour is over (status.rs).
+    assert_eq!((out.view.status, out.view.login.as_deref()), (TokenStatus::Valid, None));
     assert!(out.view.expires_at.is_some());
     env.jeton.add("app", None, &token, Lang::En).await.unwrap();
     let views = env.jeton.recheck_all(Lang::En, RecheckOptions::default(), |_| {}).await.unwrap();
-    assert_eq!(views[0].status, TokenStatus::Expiring);
+    assert_eq!(views[0].status, TokenStatus::Valid);
     // Ended early (the stored expiry is still ahead): GitHub's 401 makes it invalid.
     env.hub.revoke_token(&token).unwrap();
     assert_eq!(env.recheck("app").await.status, TokenStatus::Invalid);

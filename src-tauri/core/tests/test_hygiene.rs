@@ -16,6 +16,7 @@ const TIMING_ALLOWED: &[(&str, &str, &str)] = &[
     ("tests/common/mod.rs", "eventually", "polls a condition, with a deadline"),
     ("src-tauri/fakehub/tests/it/common.rs", "eventually", "polls a condition, with a deadline"),
     ("src-tauri/src/clipboard.rs", "eventually", "polls the X11 clipboard, with a deadline"),
+    ("src-tauri/src/reminders/tests.rs", "eventually", "polls a condition, with a deadline"),
     ("tests/tray.rs", "until", "polls the tray's D-Bus properties, with a deadline"),
     ("tests/tray.rs", "exit_status", "polls the app's exit, with a deadline"),
     ("src-tauri/core/tests/vault_common/mod.rs", "finish", "polls a child's exit, killing it at the deadline"),

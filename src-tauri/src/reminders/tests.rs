@@ -56,6 +56,15 @@ impl Shown {
     }
 }
 
+/// Polls `done` until it holds, failing with `what` after 30 s.
+async fn eventually(what: &str, done: impl Fn() -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !done() {
+        assert!(std::time::Instant::now() < deadline, "still not true after 30 s: {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 fn jeton(dir: &std::path::Path) -> Arc<Jeton> {
     let url = tauri::Url::parse("http://127.0.0.1:9").unwrap();
     let config = Config {
@@ -169,11 +178,7 @@ async fn new_token_requests_of_an_org_are_notified_once_across_restarts() {
     let shown = Shown::new();
     let task = tokio::spawn(super::run(jeton.clone(), Arc::new(SystemClock), shown.clone(), None));
     assert_eq!(shown.until(1).await, ["2 new in acme"], "one notice for the org, with the count");
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while seen(&jeton) < 2 {
-        assert!(std::time::Instant::now() < deadline, "the notified requests were not written down");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually("the notified requests are written down", || seen(&jeton) >= 2).await;
     task.abort();
 
     // Jeton starts again: the two are not told again, the one that came meanwhile is.
