@@ -20,5 +20,9 @@ export default defineConfig({
     setupFiles: ["src/test/setup.ts"],
     pool: "threads",
     maxWorkers: 2,
+    // Tests wait for what a user would see (findBy…), never a duration. A whole-app
+    // render on a loaded 2-core machine took over the default 5 s (the test, not the
+    // app, gave up); the limit is only there to stop a test that hangs.
+    testTimeout: 20_000,
   },
 });
