@@ -85,14 +85,8 @@ async fn a_token_expiring_in_two_days_is_notified_once_and_copy_works_from_the_n
         env.hub.create_token(NewToken::classic("octocat", &["repo"]).expires_in(chrono::Duration::days(2))).unwrap();
     let add = env.jeton(&["add", "--name", "laptop", "-"], &secret).await;
     assert_eq!(add.code, 0, "{}", add.stderr);
-    dunstctl(&["close-all"]);
-    let before = history("Jeton").len();
-    let logs: PathBuf = env.data_dir().join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
-
     // First run: one notification, with the token, its account and its expiry.
-    let first = logs.join("first.log");
-    let app = App::start(&env, &first);
+    let FirstRun { app, logs, first, before } = first_run(&env);
     eventually("Jeton's notification is shown", || displayed() >= 1);
     assert_eq!(displayed(), 1, "exactly one notification");
 
@@ -120,6 +114,25 @@ async fn a_token_expiring_in_two_days_is_notified_once_and_copy_works_from_the_n
 /// Starts the app again and checks that, once it has looked at the tokens ("reminders:
 /// looked", after its look at the orgs' requests), it showed nothing: dunst's history
 /// still holds `seen` of Jeton's.
+/// Jeton's first run, its log in the data dir's `logs/first.log`, started once dunst shows
+/// nothing; `before`: how many of Jeton's notifications dunst's history held then.
+struct FirstRun {
+    app: App,
+    logs: PathBuf,
+    first: PathBuf,
+    before: usize,
+}
+
+fn first_run(env: &Env) -> FirstRun {
+    dunstctl(&["close-all"]);
+    let before = history("Jeton").len();
+    let logs = env.data_dir().join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    let first = logs.join("first.log");
+    let app = App::start(env, &first);
+    FirstRun { app, logs, first, before }
+}
+
 fn restart_shows_nothing(env: &Env, logs: &Path, seen: usize) {
     let second = logs.join("second.log");
     let _app = App::start(env, &second);
@@ -146,13 +159,7 @@ async fn new_token_requests_in_an_org_are_notified_once_with_the_org_and_the_cou
         let token = env.hub.create_token(NewToken::new("octocat", TokenKind::FineGrained).name(name).owner("acme"));
         env.hub.request_org_access(&token.unwrap(), Some("needed")).unwrap();
     }
-    dunstctl(&["close-all"]);
-    let before = history("Jeton").len();
-    let logs: PathBuf = env.data_dir().join("logs");
-    std::fs::create_dir_all(&logs).unwrap();
-
-    let first = logs.join("first.log");
-    let app = App::start(&env, &first);
+    let FirstRun { app, logs, first, before } = first_run(&env);
     eventually("the notification of the requests is shown", || displayed() >= 1);
     dunstctl(&["close-all"]);
     let ours = history("Jeton");
